@@ -1,0 +1,40 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "SwiftHTools",
+    products: [
+        .executable(name: "hail", targets: ["Hail"]),
+        .executable(name: "hbal", targets: ["Hbal"]),
+        .executable(name: "hspace", targets: ["Hspace"]),
+        .executable(name: "hroller", targets: ["Hroller"]),
+        .executable(name: "hsqueeze", targets: ["Hsqueeze"]),
+        .executable(name: "hinfo", targets: ["Hinfo"]),
+        .library(name: "ClusterModel", targets: ["ClusterModel"]),
+    ],
+    targets: [
+        .target(name: "ClusterModel"),
+        .systemLibrary(
+            name: "CJSONC",
+            pkgConfig: "json-c",
+            providers: [.apt(["libjson-c-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "ClusterIO", dependencies: ["ClusterModel", "CJSONC"]),
+        .target(name: "Packing", dependencies: ["ClusterModel", "CGLPK"]),
+        .target(name: "HToolsCLI", dependencies: ["ClusterModel", "ClusterIO"]),
+        .executableTarget(name: "Hail", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .executableTarget(name: "Hbal", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .executableTarget(name: "Hspace", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .executableTarget(name: "Hroller", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .executableTarget(name: "Hsqueeze", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel", "Packing"]),
+        .executableTarget(name: "Hinfo", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
+        .testTarget(name: "ClusterIOTests", dependencies: ["ClusterIO", "ClusterModel"]),
+        .testTarget(name: "HToolsCLITests", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .testTarget(name: "CLIGoldenTests", dependencies: [], resources: []),
+    ]
+)

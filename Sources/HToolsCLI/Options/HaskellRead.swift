@@ -1,0 +1,157 @@
+/// Haskell `reads`/`tryRead` semantics for Int, Double and Bool, as htools uses them to convert option values.
+public enum HaskellRead {
+    /// Haskell `reads :: ReadS Int` on `text`: the value and the unparsed rest, nil when nothing parses.
+    /// Accepts surrounding parentheses, leading blanks, `-`, `0x`/`0o` forms; wraps on overflow like `Int`.
+    public static func readsInt(_ text: String) -> (value: Int, remainder: String)? {
+        readsNumber(text) { literal in intValue(literal) } negate: { 0 &- $0 }
+    }
+
+    /// Haskell `reads :: ReadS Double` on `text`: the value and the unparsed rest, nil when nothing parses.
+    public static func readsDouble(_ text: String) -> (value: Double, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index in
+            let (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            if lexeme == .symbol("-") {
+                let (operand, end) = HaskellLexer.lex(scalars, from: next)
+                return doubleValue(operand).map { (-$0, end) }
+            }
+            return doubleValue(lexeme).map { ($0, next) }
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// Haskell `reads :: ReadS Bool` on `text` (`True`/`False`, optionally parenthesised).
+    public static func readsBool(_ text: String) -> (value: Bool, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index -> (Bool, Int)? in
+            let (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            switch lexeme {
+            case .identifier("True"): return (true, next)
+            case .identifier("False"): return (false, next)
+            default: return nil
+            }
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// htools' `tryRead name text` for Int, with its exact error messages.
+    public static func tryReadInt(_ name: String, _ text: String) -> Result<Int, OptionValueError> {
+        choose(name, text, readsInt(text))
+    }
+
+    /// htools' `tryRead name text` for Double, with its exact error messages.
+    public static func tryReadDouble(_ name: String, _ text: String) -> Result<Double, OptionValueError> {
+        choose(name, text, readsDouble(text))
+    }
+
+    /// htools' `tryRead name text` for Bool, with its exact error messages.
+    public static func tryReadBool(_ name: String, _ text: String) -> Result<Bool, OptionValueError> {
+        choose(name, text, readsBool(text))
+    }
+
+    /// Accepts a parse only when it consumed everything, phrasing failures as htools does.
+    private static func choose<T>(_ name: String, _ text: String,
+                                  _ parsed: (value: T, remainder: String)?) -> Result<T, OptionValueError> {
+        guard let parsed else {
+            return .failure(OptionValueError("\(name): cannot parse string '\(text)'"))
+        }
+        guard parsed.remainder.isEmpty else {
+            return .failure(OptionValueError(
+                "\(name): leftover characters when parsing '\(text)': '\(parsed.remainder)'"))
+        }
+        return .success(parsed.value)
+    }
+
+    /// Reads an optionally negated number lexeme, inside any number of parentheses.
+    private static func readsNumber<T>(_ text: String, convert: (HaskellNumberLiteral) -> T?,
+                                       negate: (T) -> T) -> (value: T, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index -> (T, Int)? in
+            var (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            var negative = false
+            if lexeme == .symbol("-") {
+                negative = true
+                (lexeme, next) = HaskellLexer.lex(scalars, from: next)
+            }
+            guard case .number(let literal) = lexeme, let value = convert(literal) else { return nil }
+            return (negative ? negate(value) : value, next)
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// Haskell's `parens`: the body itself, or the body wrapped in one or more `( … )`.
+    private static func withParentheses<T>(_ scalars: [Unicode.Scalar], from index: Int,
+                                           body: ([Unicode.Scalar], Int) -> (T, Int)?) -> (T, Int)? {
+        if let direct = body(scalars, index) { return direct }
+        let (open, afterOpen) = HaskellLexer.lex(scalars, from: index)
+        guard open == .openParen,
+              let (value, afterValue) = withParentheses(scalars, from: afterOpen, body: body) else { return nil }
+        let (close, afterClose) = HaskellLexer.lex(scalars, from: afterValue)
+        guard close == .closeParen else { return nil }
+        return (value, afterClose)
+    }
+
+    /// The Int a literal denotes, wrapping modulo 2^64 as Haskell's `fromInteger` does.
+    private static func intValue(_ literal: HaskellNumberLiteral) -> Int? {
+        switch literal {
+        case .based(let radix, let digits):
+            return digits.reduce(0) { $0 &* radix &+ $1 }
+        case .decimal(let integer, nil, nil):
+            return integer.reduce(0) { $0 &* 10 &+ $1 }
+        case .decimal:
+            return nil
+        }
+    }
+
+    /// The Double a lexeme denotes (`NaN`, `Infinity` or a number literal), nil otherwise.
+    private static func doubleValue(_ lexeme: HaskellLexeme) -> Double? {
+        switch lexeme {
+        case .identifier("NaN"): return .nan
+        case .identifier("Infinity"): return .infinity
+        case .number(let literal): return doubleValue(literal)
+        default: return nil
+        }
+    }
+
+    /// Converts a literal to Double with Haskell's range short-cuts for huge and tiny exponents.
+    private static func doubleValue(_ literal: HaskellNumberLiteral) -> Double? {
+        switch literal {
+        case .based(let radix, let digits):
+            return Double("0x" + hexDigits(radix: radix, digits: digits))
+        case .decimal(let integer, let fraction, let exponent):
+            let mantissa = integer.map(String.init).joined()
+                + (fraction.map { "." + $0.map(String.init).joined() } ?? "")
+            guard let exponent else { return Double(mantissa) }
+            guard exponent.fitsInInt else { return .infinity }
+            let firstDigit: Int
+            if let nonZero = integer.firstIndex(where: { $0 != 0 }) {
+                firstDigit = integer.count - nonZero
+            } else if let fraction, let nonZero = fraction.firstIndex(where: { $0 != 0 }) {
+                firstDigit = -nonZero
+            } else {
+                return 0
+            }
+            let magnitude = firstDigit &+ exponent.value
+            if magnitude > 1024 + 3 { return .infinity }
+            if magnitude < -1021 - 3 { return 0 }
+            return Double(mantissa + "e" + String(exponent.value))
+        }
+    }
+
+    /// Rewrites digits of radix 8 or 16 as hexadecimal digits of the same value.
+    private static func hexDigits(radix: Int, digits: [Int]) -> String {
+        let hexAlphabet = Array("0123456789abcdef")
+        if radix == 16 { return String(digits.map { hexAlphabet[$0] }) }
+        var bits: [Int] = []
+        for digit in digits { bits += [(digit >> 2) & 1, (digit >> 1) & 1, digit & 1] }
+        while bits.count % 4 != 0 { bits.insert(0, at: 0) }
+        var nibbles = ""
+        var index = 0
+        while index < bits.count {
+            let nibble = bits[index] << 3 | bits[index + 1] << 2 | bits[index + 2] << 1 | bits[index + 3]
+            nibbles.append(hexAlphabet[nibble])
+            index += 4
+        }
+        return nibbles
+    }
+}
