@@ -1,8 +1,6 @@
 import HToolsCLI
 
-// hbal: not implemented yet beyond the command-line layer.
+// hbal: computes a series of moves that brings the cluster into a better-balanced state.
 let (options, positional) = parseCommandLineOrExit(tool: .hbal)
 if let exit = rejectPositionalArguments(positional) { emitAndExit(exit) }
-let cluster = ClusterLoading.loadExternalData(options, tool: .hbal)
-Console.errLine("Error: hbal is not implemented yet")
-Console.exit(1)
+HbalProgram.run(options, threads: 2)

@@ -2,11 +2,14 @@ import ClusterModel
 
 /// Writes a cluster in htools' text snapshot format, byte for byte as htools' `-S` does.
 public enum TextSnapshotWriter {
-    /// The whole snapshot text.
-    public static func serialize(_ cluster: Cluster) -> String {
+    /// The snapshot text of `cluster`, limited to `nodes` and `instances` when given.
+    public static func serialize(_ cluster: Cluster, nodes nodeIndices: [NodeIndex]? = nil,
+                                 instances instanceIndices: [InstanceIndex]? = nil) -> String {
         let groups = unlines(cluster.groups.map(groupLine))
-        let nodes = unlines(cluster.nodes.map { nodeLine($0, cluster) })
-        let instances = unlines(cluster.instances.map { instanceLine($0, cluster) })
+        let chosenNodes = nodeIndices.map { $0.map { cluster.nodes[$0.value] } } ?? cluster.nodes
+        let chosenInstances = instanceIndices.map { $0.map { cluster.instances[$0.value] } } ?? cluster.instances
+        let nodes = unlines(chosenNodes.map { nodeLine($0, cluster) })
+        let instances = unlines(chosenInstances.map { instanceLine($0, cluster) })
         let policies = unlines([PolicyText.format(owner: "", cluster.policy)]
                                + cluster.groups.map { PolicyText.format(owner: $0.name, $0.policy) })
         return [groups, nodes, instances, unlines(cluster.tags), policies].joined(separator: "\n")

@@ -115,4 +115,21 @@ public enum HaskellNumberFormat {
         }
         return fixed(x, decimals: nil)
     }
+
+    /// `printf "%.<decimals>g"`: fixed notation for 0.1 ≤ |x| < 10⁷, otherwise GHC's exponent form.
+    public static func generic(_ x: Double, decimals: Int) -> String {
+        if let s = special(x) { return s }
+        if x < 0 { return "-" + generic(-x, decimals: decimals) }
+        let (ds, e) = digits(x)
+        if e < 0 || e > 7 {
+            let dec = max(decimals, 1)
+            if ds == [0] { return "0." + String(repeating: "0", count: dec) + "e0" }
+            let (ei, rounded) = roundTo(dec + 1, ds)
+            let used = ei > 0 ? Array(rounded.dropLast()) : rounded
+            let head = String(used[0])
+            let tail = used.dropFirst().map(String.init).joined()
+            return head + "." + tail + "e" + String(e - 1 + ei)
+        }
+        return fixed(x, decimals: decimals)
+    }
 }

@@ -7,8 +7,8 @@ public enum NodeTable {
                                        "rmem", "tdsk", "fdsk", "tcpu", "ucpu", "pcnt", "scnt",
                                        "pfmem", "pfdsk", "rcpu", "cload", "mload", "dload", "nload"]
 
-    /// Renders the table for `fields` (empty: defaults; leading `+`: defaults plus the rest).
-    public static func render(_ cluster: Cluster, fields requested: [String]) -> String {
+    /// Renders the table for `fields` (empty: defaults; leading `+`: defaults plus the rest), for `nodes` (all when nil).
+    public static func render(_ cluster: Cluster, fields requested: [String], nodes: [NodeIndex]? = nil) -> String {
         let fields: [String]
         if requested.isEmpty {
             fields = defaultFields
@@ -18,7 +18,8 @@ public enum NodeTable {
             fields = requested
         }
         let headers = fields.map(header)
-        let rows = cluster.nodes.map { n in fields.map { value(n, $0, cluster) } }
+        let chosen = nodes.map { $0.map { cluster.nodes[$0.value] } } ?? cluster.nodes
+        let rows = chosen.map { n in fields.map { value(n, $0, cluster) } }
         return TextTable.render(prefix: "", header: headers.map(\.0), rows: rows, numeric: headers.map(\.1))
     }
 
