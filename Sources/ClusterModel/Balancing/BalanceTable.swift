@@ -10,7 +10,7 @@ public struct BalanceTable: Sendable {
     /// The current exact score.
     public var score: Double
     /// Steps taken so far, oldest first.
-    public var placements: [Placement]
+    public var placements: [BalancingStep]
 
     /// Creates the initial table for the given members.
     public init(cluster: Cluster, memberNodes: [NodeIndex], memberInstances: [InstanceIndex]) {

@@ -76,7 +76,7 @@ public struct Balancer: Sendable {
         for (i, n) in applied.changedNodes { next.cluster.nodes[i.value] = n }
         next.cluster.instances[applied.instance.index.value] = applied.instance
         next.score = finalScore
-        next.placements.append(Placement(instance: applied.instance.index, primary: applied.primary,
+        next.placements.append(BalancingStep(instance: applied.instance.index, primary: applied.primary,
                                          secondary: applied.secondary, move: move, score: finalScore))
         evaluator.commit(applied.changedNodes)
         return next

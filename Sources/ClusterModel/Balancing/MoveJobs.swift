@@ -18,7 +18,7 @@ public struct MoveJob: Sendable {
 /// Groups move jobs into sets of independent jobs (htools' `splitJobs`).
 public enum JobSets {
     /// Nodes a placement touches: new nodes then the instance's current ones, deduplicated (htools' `involvedNodes`).
-    public static func involvedNodes(instance: Instance, placement: Placement) -> [NodeIndex] {
+    public static func involvedNodes(instance: Instance, placement: BalancingStep) -> [NodeIndex] {
         var all = [placement.primary]
         if let s = placement.secondary { all.append(s) }
         all += instance.allNodes

@@ -19,7 +19,7 @@ public enum SolutionText {
     }
 
     /// One solution line and its commands (htools' `printSolutionLine`); `before` is the cluster before the step.
-    public static func line(_ before: Cluster, placement p: Placement, position: Int,
+    public static func line(_ before: Cluster, placement p: BalancingStep, position: Int,
                             nodeNameWidth: Int, instanceNameWidth: Int) -> (String, [String]) {
         let inst = before.instances[p.instance.value]
         let pairWidth = 2 * nodeNameWidth + 1

@@ -1,5 +1,5 @@
 /// One step of a balancing plan: which instance moved where, how, and the resulting score.
-public struct Placement: Sendable {
+public struct BalancingStep: Sendable {
     /// The moved instance.
     public var instance: InstanceIndex
     /// Its new primary.
