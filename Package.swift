@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
         .testTarget(name: "ClusterIOTests", dependencies: ["ClusterIO", "ClusterModel"]),
         .testTarget(name: "HToolsCLITests", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
-        .testTarget(name: "CLIGoldenTests", dependencies: [], resources: []),
+        .testTarget(name: "CLIGoldenTests", dependencies: ["Hail", "Hbal", "Hspace", "Hroller", "Hsqueeze", "Hinfo"]),
     ]
 )
