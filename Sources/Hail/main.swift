@@ -1,8 +1,5 @@
 import HToolsCLI
 
-// hail: not implemented yet beyond the command-line layer.
+// hail: the iallocator plugin; answers one request file (or `-` for standard input).
 let (options, positional) = parseCommandLineOrExit(tool: .hail)
-if let exit = rejectPositionalArguments(positional) { emitAndExit(exit) }
-let cluster = ClusterLoading.loadExternalData(options, tool: .hail)
-Console.errLine("Error: hail is not implemented yet")
-Console.exit(1)
+HailProgram.run(options: options, positional: positional)

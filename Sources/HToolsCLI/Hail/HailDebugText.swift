@@ -1,0 +1,59 @@
+import ClusterModel
+import ClusterIO
+
+/// The `-v -v` debug dumps of hail (`Received request:` and `Received cluster data:`),
+/// in the shape of Haskell's derived `show` for the request and the cluster records.
+enum HailDebugText {
+    /// `show` of the request kind.
+    static func request(_ request: IAllocatorRequest) -> String {
+        let c = request.cluster
+        func list(_ xs: [String]) -> String { "[" + xs.joined(separator: ",") + "]" }
+        func maybe(_ s: String?) -> String { s.map { "Just " + HaskellShow.string($0) } ?? "Nothing" }
+        func details(_ d: AllocationDetails) -> String {
+            "(AllocDetails \(d.requiredNodes) " + (d.groupName.map { "(Just \(HaskellShow.string($0)))" } ?? "Nothing") + ")"
+        }
+        switch request.kind {
+        case let .allocate(inst, d, restrict):
+            let r = restrict.map { "(Just " + HaskellShow.stringList($0) + ")" } ?? "Nothing"
+            return "Allocate (" + instance(inst, c) + ") " + details(d) + " " + r
+        case let .relocate(i, required, excluded):
+            return "Relocate \(i.value) \(required) " + list(excluded.map { String($0.value) })
+        case let .changeGroup(insts, groups):
+            return "ChangeGroup " + list(insts.map { String($0.value) }) + " " + list(groups.map { String($0.value) })
+        case let .nodeEvacuate(insts, mode):
+            return "NodeEvacuate " + list(insts.map { String($0.value) }) + " " + mode.haskellConstructor
+        case let .multiAllocate(items):
+            return "MultiAllocate " + list(items.map { "(" + instance($0.instance, c) + "," + details($0.details).dropFirst().dropLast() + ")" })
+        case let .allocateSecondary(i):
+            return "AllocateSecondary \(i.value)"
+        }
+    }
+
+    /// `show` of one instance record.
+    static func instance(_ i: Instance, _ c: Cluster) -> String {
+        func d(_ x: Double) -> String { HaskellNumberFormat.show(x) }
+        let disks = i.disks.map { "Disk {dskSize = \($0.size), dskSpindles = " + ($0.spindles.map { "Just \($0)" } ?? "Nothing") + "}" }
+        let u = i.utilisation
+        let symbols = { (ids: [Int]) in ids.map { HaskellShow.string(c.symbols.name($0)) } }
+        return "Instance {name = \(HaskellShow.string(i.name)), alias = \(HaskellShow.string(i.alias)), mem = \(i.memory), "
+            + "dsk = \(i.disk), disks = [\(disks.joined(separator: ","))], vcpus = \(i.vcpus), "
+            + "runSt = \(i.status.haskellConstructor), pNode = \(i.primary.value), sNode = \(i.secondary?.value ?? -1), "
+            + "idx = \(i.index.value), util = DynUtil {cpuWeight = \(d(u.cpu)), memWeight = \(d(u.memory)), "
+            + "dskWeight = \(d(u.disk)), netWeight = \(d(u.network))}, movable = \(i.movable ? "True" : "False"), "
+            + "autoBalance = \(i.autoBalance ? "True" : "False"), diskTemplate = \(i.diskTemplate.haskellConstructor), "
+            + "spindleUse = \(i.spindleUse), allTags = \(HaskellShow.stringList(i.tags)), "
+            + "exclTags = [\(symbols(i.exclusionTags).joined(separator: ","))], "
+            + "dsrdLocTags = fromList [\(symbols(i.desiredLocationTags).joined(separator: ","))], "
+            + "locationScore = \(i.locationScore), arPolicy = ArNotEnabled, forthcoming = \(i.forthcoming ? "True" : "False")}"
+    }
+
+    /// `show` of the cluster data (groups, nodes by name, instances in full).
+    static func cluster(_ c: Cluster) -> String {
+        let groups = c.groups.map { "(\($0.index.value),Group {name = \(HaskellShow.string($0.name)), uuid = \(HaskellShow.string($0.uuid)), idx = \($0.index.value)})" }
+        let nodes = c.nodes.map { "(\($0.index.value),Node {name = \(HaskellShow.string($0.name)), alias = \(HaskellShow.string($0.alias)), idx = \($0.index.value)})" }
+        let insts = c.instances.map { "(\($0.index.value)," + instance($0, c) + ")" }
+        return "ClusterData {cdGroups = fromList [" + groups.joined(separator: ",") + "], cdNodes = fromList ["
+            + nodes.joined(separator: ",") + "], cdInstances = fromList [" + insts.joined(separator: ",")
+            + "], cdTags = " + HaskellShow.stringList(c.tags) + "}"
+    }
+}
