@@ -23,6 +23,8 @@ public enum ClusterLoading {
             parsed = .failure(ClusterLoadError("RAPI backend is not supported yet"))
         } else if options.luxiSocket != nil {
             parsed = .failure(ClusterLoadError("LUXI backend is not supported yet"))
+        } else if !options.simulationSpecs.isEmpty {
+            parsed = Result { () throws(ClusterLoadError) in try SimulationBackend.parse(options.simulationSpecs) }
         } else if let path = options.dataFile {
             switch TextFileReading.read(path) {
             case .failure(let e):

@@ -1,0 +1,141 @@
+/// Finding the best place for one new instance (htools' `tryAlloc`).
+public enum AllocationSearch {
+    /// Tries every target for `instance` and returns the best placement with failure statistics (htools' `tryAlloc`).
+    ///
+    /// Ties between equal scores go to the target htools would pick (the last one scanned). With
+    /// `options.capacityChecks`, placements breaking global N+1 redundancy are skipped and counted as `FailN1`.
+    ///
+    /// - Parameters:
+    ///   - scope: the node list htools passes as `nl` (scored and checked for redundancy), in index order; nil for all.
+    ///   - instance: the instance; its `index` should be `cluster.instances.count` (the slot it will take).
+    /// - Returns: the annotated solution, or htools' error when there are no targets at all.
+    public static func tryAllocation(_ cluster: Cluster, scope: [NodeIndex]? = nil, instance: Instance,
+                                     targets: AllocationTargets,
+                                     options: AllocationOptions) -> Result<AllocationSolution<Double>, AllocationError> {
+        let predicate: ((Placement<Double>) -> Bool)? = options.capacityChecks
+            ? { GlobalRedundancy.allocationKeepsRedundancy(cluster, scope: scope, placement: $0, options: options) }
+            : nil
+        switch targets {
+        case .pairs(let pairs):
+            if pairs.isEmpty { return .failure(AllocationError("Not enough online nodes")) }
+            if instance.forthcoming {
+                return .success(referencePairs(cluster, scope: scope, instance: instance, pairs: pairs,
+                                               options: options, predicate: predicate).annotatedWithScore)
+            }
+            return .success(scanPairs(cluster, scope: scope, instance: instance, pairs: pairs,
+                                      options: options, predicate: predicate).annotatedWithScore)
+        case .singles(let nodes):
+            if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
+            return .success(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,
+                                        options: options, predicate: predicate).annotatedWithScore)
+        }
+    }
+
+    /// Single-node targets: every node scored by a full recompute of the list.
+    static func scanSingles(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, nodes: [NodeIndex],
+                            options: AllocationOptions,
+                            predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
+        let rows = ScoreRows(cluster, members: scope)
+        var collection = CandidateCollection<Double>()
+        for target in nodes {
+            let p = cluster[node: target]
+            if let f = p.policy.violation(of: instance, exclusiveStorage: p.exclusiveStorage) {
+                collection.failures.add(f)
+                continue
+            }
+            switch p.addingPrimary(instance, force: options.ignoreSoftErrors) {
+            case .failure(let f):
+                collection.failures.add(f)
+            case .success(let newP):
+                var placed = instance
+                placed.primary = target
+                placed.secondary = nil
+                let k = rows.position[target.value]
+                let score = k >= 0 ? rows.score(replacing: k, with: NodeScoreValues(newP))
+                    : PlacementPrimitives.scoreReplacing(cluster, scope: scope, [newP])
+                collection.candidates.append(Placement(instance: placed, nodes: [newP], metric: score))
+            }
+        }
+        return collection.solution(predicate: predicate)
+    }
+
+    /// Pair targets through the fast scan, one primary at a time, merged in primary order.
+    static func scanPairs(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
+                          options: AllocationOptions,
+                          predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
+        let scan = PairScan(cluster: cluster, scope: scope, instance: instance, pairs: pairs,
+                            options: options, keepCandidates: predicate != nil)
+        let outcomes = ParallelMap.map(pairs, runner: options.parallelism) { scan.scan($0) }
+        var total = AllocationSolution<Double>()
+        for (pair, outcome) in zip(pairs, outcomes) {
+            var part = AllocationSolution<Double>()
+            part.failures = outcome.failures
+            part.successCount = outcome.successCount
+            if let predicate {
+                // htools sorts by score; among equal scores the later-scanned target comes first.
+                let order = outcome.candidates.indices.sorted { a, b in
+                    let x = outcome.candidates[a].score, y = outcome.candidates[b].score
+                    return x != y ? x < y : a > b
+                }
+                var dropped = 0
+                for k in order {
+                    let c = outcome.candidates[k]
+                    let pl = scan.placement(primary: pair.primary, secondary: c.secondary, score: c.score)
+                    if predicate(pl) { part.best = pl; break }
+                    dropped += 1
+                }
+                part.failures.add(.n1, dropped)
+                part.successCount -= dropped
+            } else if let b = outcome.best {
+                part.best = scan.placement(primary: pair.primary, secondary: b.secondary, score: b.score)
+            }
+            total.absorb(part)
+        }
+        return total
+    }
+
+    /// Pair targets through the reference primitives (used for forthcoming instances and in tests).
+    static func referencePairs(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
+                               options: AllocationOptions,
+                               predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
+        let stats = cluster.statistics(of: scope)
+        var total = AllocationSolution<Double>()
+        for pair in pairs {
+            var collection = CandidateCollection<Double>()
+            for s in pair.secondaries {
+                switch PlacementPrimitives.allocateOnPair(cluster, statistics: stats, instance: instance,
+                                                          primary: pair.primary, secondary: s, options: options) {
+                case .failure(let f): collection.failures.add(f)
+                case .success(let pl): collection.candidates.append(pl)
+                }
+            }
+            total.absorb(collection.solution(predicate: predicate))
+        }
+        return total
+    }
+}
+
+/// Successful placements in scan order plus failures (htools' `AllocSolutionCollection`).
+struct CandidateCollection<Metric: Comparable & Sendable> {
+    var failures = FailureCounts()
+    var candidates: [Placement<Metric>] = []
+
+    /// The best candidate passing `predicate`; skipped ones count as `FailN1` (htools' `collectionToSolution`).
+    func solution(predicate: ((Placement<Metric>) -> Bool)?) -> AllocationSolution<Metric> {
+        var sol = AllocationSolution<Metric>()
+        sol.failures = failures
+        sol.successCount = candidates.count
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a].metric, y = candidates[b].metric
+            return x != y ? x < y : a > b
+        }
+        var dropped = 0
+        for k in order {
+            if predicate?(candidates[k]) ?? true { sol.best = candidates[k]; break }
+            dropped += 1
+        }
+        sol.failures.add(.n1, dropped)
+        sol.successCount -= dropped
+        return sol
+    }
+}

@@ -1,0 +1,72 @@
+/// Filling a cluster with identical instances until one no longer fits (htools' `iterateAlloc`).
+public enum IterativeAllocation {
+    /// Places copies of `instance` (named `new-N`) one by one, each at the best target, until none fits or
+    /// `limit` copies are placed (htools' `iterateAllocSmallStep`). DRBD instances skip the global N+1 check.
+    ///
+    /// - Returns: the progress; its failures are those of the attempt that stopped the run.
+    public static func smallSteps(_ start: AllocationProgress, instance: Instance, targets: AllocationTargets,
+                                  limit: Int?, options: AllocationOptions) -> Result<AllocationProgress, AllocationError> {
+        var progress = start
+        var limit = limit
+        var opts = options
+        if instance.diskTemplate == .drbd { opts.capacityChecks = false }
+        while true {
+            var next = instance
+            next.name = "new-\(progress.allocated.count)"
+            next.alias = next.name
+            next.index = InstanceIndex(progress.cluster.instances.count)
+            let solution: AllocationSolution<Double>
+            switch AllocationSearch.tryAllocation(progress.cluster, instance: next, targets: targets, options: opts) {
+            case .failure(let e): return .failure(e)
+            case .success(let s): solution = s
+            }
+            guard let best = solution.best, limit != 0 else { return .success(progress.stopped(with: solution.failures)) }
+            progress.cluster.apply(best)
+            progress.allocated.append(progress.cluster.instances[progress.cluster.instances.count - 1])
+            if let l = limit { limit = l - 1 }
+        }
+    }
+
+    /// The same result as `smallSteps`, computed faster when capacity checks are on: big steps without the
+    /// global N+1 check, kept when the result is redundant, else retried smaller (htools' `iterateAlloc`).
+    public static func allocate(_ start: AllocationProgress, instance: Instance, targets: AllocationTargets,
+                                limit: Int?, options: AllocationOptions) -> Result<AllocationProgress, AllocationError> {
+        guard options.capacityChecks else {
+            return smallSteps(start, instance: instance, targets: targets, limit: limit, options: options)
+        }
+        var relaxed = options
+        relaxed.capacityChecks = false
+        var progress = start
+        var limit = limit
+        var huge = true
+        while true {
+            let step = huge ? guessStepSize(progress.cluster, instance) : 10
+            let stepLimit = limit.map { min(step, $0) } ?? step
+            let remaining = limit.map { max(0, $0 - step) }
+            let attempt: AllocationProgress
+            switch smallSteps(progress, instance: instance, targets: targets, limit: stepLimit, options: relaxed) {
+            case .failure(let e): return .failure(e)
+            case .success(let a): attempt = a
+            }
+            if GlobalRedundancy.isRedundant(attempt.cluster, options: options) {
+                if remaining == 0 || attempt.allocated.count == progress.allocated.count { return .success(attempt) }
+                progress = attempt
+                limit = remaining
+                continue
+            }
+            if huge {
+                huge = false
+                continue
+            }
+            return smallSteps(progress, instance: instance, targets: targets, limit: limit, options: options)
+        }
+    }
+
+    /// A step size near the remaining capacity, at least 20 (htools' `guessBigstepSize`).
+    static func guessStepSize(_ cluster: Cluster, _ instance: Instance) -> Int {
+        var available = 0
+        for n in cluster.nodes { available &+= n.availableMemory }
+        let guess = floorDiv(available, instance.memory) - cluster.nodes.count
+        return guess < 20 ? 20 : guess
+    }
+}
