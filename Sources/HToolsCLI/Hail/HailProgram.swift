@@ -17,7 +17,7 @@ public enum HailProgram {
         }
         if options.verbosity > 1 { Console.errLine("Received request: " + HailDebugText.request(request)) }
         if options.verbosity > 2 { Console.errLine("Received cluster data: " + HailDebugText.cluster(request.cluster)) }
-        let dedicated = request.kind.allocationGroup.map { DedicatedClusters.isDedicated(request.cluster, group: $0) } ?? false
+        let dedicated = request.kind.allocationGroup.map { DedicatedAllocation.isDedicated(request.cluster, groupName: $0) } ?? false
         if options.verbosity > 1 && dedicated {
             Console.errLine("Allocation on a dedicated cluster; using lost-allocations metrics.")
         }
