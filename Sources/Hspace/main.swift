@@ -1,8 +1,6 @@
 import HToolsCLI
 
-// hspace: not implemented yet beyond the command-line layer.
+// hspace: estimates how many more instances of a given size fit on the cluster.
 let (options, positional) = parseCommandLineOrExit(tool: .hspace)
 if let exit = rejectPositionalArguments(positional) { emitAndExit(exit) }
-let cluster = ClusterLoading.loadExternalData(options, tool: .hspace)
-Console.errLine("Error: hspace is not implemented yet")
-Console.exit(1)
+HspaceProgram.run(options, parallelism: DispatchRunner.make(width: 2))
