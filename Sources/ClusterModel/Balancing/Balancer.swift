@@ -26,8 +26,8 @@ public struct Balancer: Sendable {
         var score: Double
         var victim: Int
         var ordinal: Int
-        var applied: AppliedMove?
-        var move: InstanceMove?
+        var instance: InstanceIndex? = nil
+        var move: InstanceMove? = nil
     }
 
     /// Tries one balancing step; returns the improved table, or nil when no step qualifies.
@@ -45,6 +45,7 @@ public struct Balancer: Sendable {
         let threads = max(1, min(options.threads, victims.count))
         var results = [Best](repeating: Best(score: table.score, victim: Int.max, ordinal: 0), count: threads)
         let frozen = self.evaluator
+        let context = LeanContext(nodes: table.cluster.nodes)
         let opts = options
         let cluster = table.cluster
         let initial = table.score
@@ -53,38 +54,46 @@ public struct Balancer: Sendable {
             DispatchQueue.concurrentPerform(iterations: threads) { t in
                 let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
                 var best = Best(score: initial, victim: Int.max, ordinal: 0)
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * ScoreEvaluator.rowWidth)
+                defer { scratch.deallocate() }
                 for v in lo..<hi {
                     Balancer.scan(victims[v], position: v, cluster: cluster, online: online, onlineSet: onlineSet,
-                                  options: opts, evaluator: frozen, best: &best)
+                                  options: opts, evaluator: frozen, context: context, scratch: scratch, best: &best)
                 }
                 out[t] = best
             }
         }
         var best = Best(score: initial, victim: Int.max, ordinal: 0)
-        for r in results where r.applied != nil {
-            if best.applied == nil || r.score < best.score
+        for r in results where r.instance != nil {
+            if best.instance == nil || r.score < best.score
                 || (r.score == best.score && (r.victim, r.ordinal) < (best.victim, best.ordinal)) {
                 best = r
             }
         }
-        guard let applied = best.applied, let move = best.move else { return nil }
+        guard let victim = best.instance, let move = best.move else { return nil }
         let finalScore = best.score
         guard finalScore < initial && (initial > options.minGainLimit || initial - finalScore >= options.minGain) else {
             return nil
         }
+        guard case .success(let applied) = MoveApplication.apply(move, to: table.cluster.instances[victim.value],
+                                                                 nodes: table.cluster.nodes, force: options.ignoreSoftErrors) else {
+            preconditionFailure("the chosen move must apply")
+        }
+        assert(evaluator.exactScore(replacing: applied.changedNodes) == finalScore,
+               "lean and full move evaluation disagree")
         var next = table
         for (i, n) in applied.changedNodes { next.cluster.nodes[i.value] = n }
-        next.cluster.instances[applied.instance.index.value] = applied.instance
+        next.cluster.instances[victim.value] = applied.instance
         next.score = finalScore
-        next.placements.append(BalancingStep(instance: applied.instance.index, primary: applied.primary,
-                                         secondary: applied.secondary, move: move, score: finalScore))
+        next.placements.append(BalancingStep(instance: victim, primary: applied.primary,
+                                             secondary: applied.secondary, move: move, score: finalScore))
         evaluator.commit(applied.changedNodes)
         return next
     }
 
     private static func scan(_ index: InstanceIndex, position: Int, cluster: Cluster, online: [NodeIndex],
                              onlineSet: Set<NodeIndex>, options: BalanceOptions, evaluator: ScoreEvaluator,
-                             best: inout Best) {
+                             context: LeanContext, scratch: UnsafeMutablePointer<Double>, best: inout Best) {
         let inst = cluster.instances[index.value]
         let force = options.ignoreSoftErrors
         let secondaryUsable = inst.secondary.map { onlineSet.contains($0) } ?? false
@@ -93,12 +102,12 @@ public struct Balancer: Sendable {
         var ordinal = 0
         func consider(_ move: InstanceMove) {
             ordinal += 1
-            guard case .success(let applied) = MoveApplication.apply(move, to: inst, nodes: cluster.nodes, force: force) else { return }
-            let changes = evaluator.changes(applied.changedNodes)
-            if evaluator.lowerBound(changes) >= best.score { return }
-            let exact = evaluator.exactScore(changes: changes)
+            guard let changed = context.moves.evaluate(move, instance: inst, force: force) else { return }
+            let rows = context.rows(changed, instance: inst, evaluator: evaluator, scratch: scratch)
+            if evaluator.lowerBound(rows) >= best.score { return }
+            let exact = evaluator.exactScore(rows)
             if exact < best.score {
-                best = Best(score: exact, victim: position, ordinal: ordinal, applied: applied, move: move)
+                best = Best(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
             }
         }
         if mirror == .internal && useSecondary { consider(.failover) }

@@ -1,15 +1,49 @@
+/// The score inputs of up to three changed nodes of one candidate, plus its spread component.
+///
+/// Rows live in caller-owned scratch storage (`ScoreEvaluator.rowWidth` doubles per row), so
+/// building a candidate allocates nothing.
+public struct CandidateRows {
+    /// Number of changed member nodes (0...3).
+    public internal(set) var count = 0
+    var positions: (Int, Int, Int) = (-1, -1, -1)
+    /// Start of three consecutive rows.
+    let storage: UnsafeMutablePointer<Double>
+    /// The location-exclusion spread value (Σ count − distinct pairs) of the candidate.
+    public internal(set) var spread = 0
+
+    /// Wraps scratch storage of at least `3 * ScoreEvaluator.rowWidth` doubles.
+    init(storage: UnsafeMutablePointer<Double>) { self.storage = storage }
+
+    /// The row slot for the next changed node, at member `position`.
+    mutating func appendSlot(position: Int) -> UnsafeMutablePointer<Double> {
+        switch count {
+        case 0: positions.0 = position
+        case 1: positions.1 = position
+        default: positions.2 = position
+        }
+        let slot = storage + count * ScoreEvaluator.rowWidth
+        count += 1
+        return slot
+    }
+
+    @inline(__always) func position(_ k: Int) -> Int { k == 0 ? positions.0 : (k == 1 ? positions.1 : positions.2) }
+    @inline(__always) func row(_ k: Int) -> UnsafeMutablePointer<Double> { storage + k * ScoreEvaluator.rowWidth }
+}
+
 /// Scores candidate moves against a fixed base node set.
 ///
 /// htools 3.0 recomputes the whole score for every candidate, so its floats depend on summation
 /// order. This evaluator keeps htools' exact arithmetic for the result but avoids most of the work:
 /// a cheap lower bound from running sums rejects candidates that cannot beat the best so far, and
 /// only the survivors get the exact, in-order recomputation.
-public struct ScoreEvaluator: Sendable {
+public struct ScoreEvaluator: @unchecked Sendable {
+    /// Doubles per node row.
+    public static let rowWidth = ScoreComponent.count
     /// Nodes in scoring order (the table's nodes by index).
     public let members: [NodeIndex]
     /// Position of each node index in `members`, or -1.
     let position: [Int]
-    /// Per member, per component values (row-major, `ScoreComponent.count` per row).
+    /// Per member score inputs, row-major.
     var values: [Double]
     /// Per member: offline flag.
     let offline: [Bool]
@@ -17,15 +51,20 @@ public struct ScoreEvaluator: Sendable {
     var pairCounts: [[Int: Int]]
     /// Merged pair counts over online members.
     var mergedPairs: [Int: Int]
+    /// The spread value of the base.
+    var baseSpread = 0
     /// Running sums per component over its node set.
-    var sums: [Double]
+    var sums: [Double] = []
     /// Running sums of squares per component.
-    var squares: [Double]
+    var squares: [Double] = []
+    /// Running sums of magnitudes per component (for error bounds).
+    var magnitudes: [Double] = []
     /// Node count per component's node set.
     let counts: [Double]
+    /// Whether any member is online (htools has no statistics at all otherwise).
+    let anyOnline: Bool
     /// The exact base score.
-    public private(set) var baseScore: Double
-    private static let width = ScoreComponent.count
+    public private(set) var baseScore: Double = 0
 
     /// Builds the evaluator for `members` (in index order) of `nodes`.
     public init(nodes: [Node], members: [NodeIndex]) {
@@ -33,47 +72,55 @@ public struct ScoreEvaluator: Sendable {
         var pos = [Int](repeating: -1, count: nodes.count)
         for (k, m) in members.enumerated() { pos[m.value] = k }
         position = pos
-        let w = ScoreEvaluator.width
+        let w = ScoreEvaluator.rowWidth
         var vals = [Double](repeating: 0, count: members.count * w)
-        var off = [Bool](repeating: false, count: members.count)
+        var off: [Bool] = []
         var pairs: [[Int: Int]] = []
-        pairs.reserveCapacity(members.count)
         for (k, m) in members.enumerated() {
             let v = NodeScoreValues(nodes[m.value])
             for c in 0..<w { vals[k * w + c] = v.numbers[c] }
-            off[k] = nodes[m.value].offline
+            off.append(nodes[m.value].offline)
             pairs.append(v.pairCounts)
         }
         values = vals
         offline = off
         pairCounts = pairs
-        var cnt = [Double](repeating: 0, count: w)
         let onlineCount = Double(off.filter { !$0 }.count)
         let offlineCount = Double(off.count) - onlineCount
-        for c in ScoreComponent.allCases { cnt[c.rawValue] = c.overOnlineNodes ? onlineCount : offlineCount }
-        counts = cnt
-        sums = []; squares = []; mergedPairs = [:]; baseScore = 0
+        let t = ComponentTables.shared
+        counts = (0..<w).map { t.online[$0] ? onlineCount : offlineCount }
+        anyOnline = onlineCount > 0
+        mergedPairs = [:]
         recomputeAggregates()
     }
 
     private mutating func recomputeAggregates() {
-        let w = ScoreEvaluator.width
-        var s = [Double](repeating: 0, count: w), q = s
+        let w = ScoreEvaluator.rowWidth
+        let t = ComponentTables.shared
+        var s = [Double](repeating: 0, count: w), q = s, m = s
         var merged: [Int: Int] = [:]
         for k in 0..<members.count {
-            for c in ScoreComponent.allCases where c.overOnlineNodes != offline[k] {
-                let x = values[k * w + c.rawValue]
-                s[c.rawValue] += x; q[c.rawValue] += x * x
+            for c in 0..<w where t.online[c] != offline[k] {
+                let x = values[k * w + c]
+                s[c] += x; q[c] += x * x; m[c] += abs(x)
             }
             if !offline[k] { for (key, v) in pairCounts[k] { merged[key, default: 0] &+= v } }
         }
-        sums = s; squares = q; mergedPairs = merged
-        baseScore = exactScore(changes: [])
+        sums = s; squares = q; magnitudes = m; mergedPairs = merged
+        var total = 0, size = 0
+        for (_, v) in merged { total &+= v; size += 1 }
+        baseSpread = total &- size
+        var scratch = [Double](repeating: 0, count: 3 * w)
+        baseScore = scratch.withUnsafeMutableBufferPointer { buf in
+            var rows = CandidateRows(storage: buf.baseAddress!)
+            rows.spread = baseSpread
+            return exactScore(rows)
+        }
     }
 
     /// Replaces the stored values of changed nodes (after a step is taken).
     public mutating func commit(_ nodes: [(NodeIndex, Node)]) {
-        let w = ScoreEvaluator.width
+        let w = ScoreEvaluator.rowWidth
         for (i, n) in nodes {
             let k = position[i.value]
             guard k >= 0 else { continue }
@@ -84,111 +131,131 @@ public struct ScoreEvaluator: Sendable {
         recomputeAggregates()
     }
 
-    /// A changed node's new values, by member position.
-    public struct Change {
-        let position: Int
-        let values: NodeScoreValues
+    /// The exact score after replacing the given full nodes (for checks and tests).
+    public func exactScore(replacing nodes: [(NodeIndex, Node)]) -> Double {
+        var scratch = [Double](repeating: 0, count: 3 * ScoreEvaluator.rowWidth)
+        return scratch.withUnsafeMutableBufferPointer { buf -> Double in
+            var rows = CandidateRows(storage: buf.baseAddress!)
+            var touched: [Int: Int] = [:]
+            for (i, n) in nodes {
+                let k = position[i.value]
+                if k < 0 { continue }
+                let v = NodeScoreValues(n)
+                let slot = rows.appendSlot(position: k)
+                for c in 0..<ScoreEvaluator.rowWidth { slot[c] = v.numbers[c] }
+                if !offline[k] {
+                    for (key, c) in pairCounts[k] { touched[key, default: 0] &-= c }
+                    for (key, c) in v.pairCounts { touched[key, default: 0] &+= c }
+                }
+            }
+            rows.spread = spread(applying: touched)
+            return exactScore(rows)
+        }
     }
 
-    /// Prepares the changes of a candidate (nodes outside the member set are ignored).
-    public func changes(_ nodes: [(NodeIndex, Node)]) -> [Change] {
-        var out: [Change] = []
-        out.reserveCapacity(nodes.count)
-        for (i, n) in nodes {
-            let k = position[i.value]
-            if k < 0 { continue }
-            if let e = out.firstIndex(where: { $0.position == k }) { out.remove(at: e) }
-            out.append(Change(position: k, values: NodeScoreValues(n)))
+    /// The spread value after adding `deltas` to the merged pair counts.
+    func spread(applying deltas: [Int: Int]) -> Int {
+        if deltas.isEmpty { return baseSpread }
+        var value = baseSpread
+        for (key, delta) in deltas where delta != 0 {
+            let before = mergedPairs[key] ?? 0
+            let after = before &+ delta
+            value &+= delta
+            if before > 0 { value += 1 }
+            if after > 0 { value -= 1 }
         }
-        return out
+        return value
     }
 
     /// A value no larger than the exact score of the candidate.
-    public func lowerBound(_ changes: [Change]) -> Double {
-        let w = ScoreEvaluator.width
-        var total = 0.0
-        for c in ScoreComponent.allCases {
-            let k = c.rawValue
-            var s = sums[k], q = squares[k], mag = abs(sums[k]) + q
-            for ch in changes where c.overOnlineNodes != offline[ch.position] {
-                let old = values[ch.position * w + k], new = ch.values.numbers[k]
-                s += new - old
-                q += new * new - old * old
-                mag += abs(new) + new * new
-            }
-            let part: Double
-            switch c.aggregation {
-            case .sum:
-                part = s - 1e-9 * (1 + mag)
-            case .standardDeviation:
-                let n = counts[k]
-                if n == 0 { part = 0; break }
-                if !s.isFinite || !q.isFinite { return -Double.infinity }
-                let mean = s / n
-                let variance = q / n - mean * mean
-                let err = 1e-10 * (abs(q) / n + mean * mean + mag / n) + 1e-300
-                part = max(0, variance - err).squareRoot()
-            case .spread:
-                part = Double(spreadValue(changes)) - 0.5
-            }
-            total += c.weight * part
-        }
-        return total.isNaN ? -Double.infinity : total
-    }
-
-    private func spreadValue(_ changes: [Change]) -> Int {
-        var touched: [Int: Int] = [:]
-        var any = false
-        for ch in changes where !offline[ch.position] {
-            for (key, v) in pairCounts[ch.position] { touched[key, default: 0] &-= v; any = true }
-            for (key, v) in ch.values.pairCounts { touched[key, default: 0] &+= v; any = true }
-        }
-        var total = 0, size = 0
-        for (_, v) in mergedPairs { total &+= v; size += 1 }
-        if !any { return total &- size }
-        for (key, delta) in touched {
-            let before = mergedPairs[key] ?? 0
-            let after = before &+ delta
-            total &+= delta
-            if before > 0 { size -= 1 }
-            if after > 0 { size += 1 }
-        }
-        return total &- size
-    }
-
-    /// The exact score with `changes` applied, summed in htools' order.
-    public func exactScore(changes: [Change]) -> Double {
-        let w = ScoreEvaluator.width
-        let n = members.count
-        @inline(__always) func value(_ k: Int, _ c: Int) -> Double {
-            for ch in changes where ch.position == k { return ch.values.numbers[c] }
-            return values[k * w + c]
-        }
-        var anyOnline = false
-        for k in 0..<n where !offline[k] { anyOnline = true; break }
+    public func lowerBound(_ cand: CandidateRows) -> Double {
         if !anyOnline { return 0 }
-        var total = 0.0
-        for c in ScoreComponent.allCases {
-            let ci = c.rawValue
-            let wantOffline = !c.overOnlineNodes
-            let v: Double
-            switch c.aggregation {
-            case .sum:
-                var s = 0.0
-                for k in 0..<n where offline[k] == wantOffline { s = s + value(k, ci) }
-                v = s
-            case .standardDeviation:
-                var cnt = 0.0, s = 0.0
-                for k in 0..<n where offline[k] == wantOffline { cnt = cnt + 1; s = s + value(k, ci) }
-                let mean = s / cnt
-                var nvar = 0.0
-                for k in 0..<n where offline[k] == wantOffline { let d = value(k, ci) - mean; nvar = nvar + d * d }
-                v = (nvar / cnt).squareRoot()
-            case .spread:
-                v = Double(spreadValue(changes))
+        let w = ScoreEvaluator.rowWidth
+        let t = ComponentTables.shared
+        return values.withUnsafeBufferPointer { vals -> Double in
+            var total = 0.0
+            for c in 0..<w {
+                var s = sums[c], q = squares[c], m = magnitudes[c]
+                let overOnline = t.online[c]
+                for k in 0..<cand.count {
+                    let p = cand.position(k)
+                    if offline[p] == overOnline { continue }
+                    let old = vals[p * w + c], new = cand.row(k)[c]
+                    s += new - old
+                    q += new * new - old * old
+                    m += abs(new)
+                }
+                let part: Double
+                switch t.aggregation[c] {
+                case .sum:
+                    part = s - 1e-9 * (1 + m)
+                case .standardDeviation:
+                    let n = counts[c]
+                    if n == 0 { part = 0; break }
+                    let mean = s / n
+                    let variance = q / n - mean * mean
+                    let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
+                    let d = variance - err
+                    part = d > 0 ? d.squareRoot() : 0
+                case .spread:
+                    part = Double(cand.spread)
+                }
+                total += t.weightList[c] * part
             }
-            total = total + c.weight * v
+            return total.isNaN ? -Double.infinity : total - 1e-12 * abs(total)
         }
-        return total
+    }
+
+    /// The exact score with the candidate applied, summed in htools' order.
+    public func exactScore(_ cand: CandidateRows) -> Double {
+        if !anyOnline { return 0 }
+        let n = members.count
+        let w = ScoreEvaluator.rowWidth
+        let t = ComponentTables.shared
+        return values.withUnsafeBufferPointer { vals -> Double in
+            @inline(__always) func row(_ k: Int) -> UnsafePointer<Double> {
+                if cand.count > 0 && cand.positions.0 == k { return UnsafePointer(cand.row(0)) }
+                if cand.count > 1 && cand.positions.1 == k { return UnsafePointer(cand.row(1)) }
+                if cand.count > 2 && cand.positions.2 == k { return UnsafePointer(cand.row(2)) }
+                return vals.baseAddress! + k * w
+            }
+            var total = 0.0
+            for c in 0..<w {
+                let overOnline = t.online[c]
+                let v: Double
+                switch t.aggregation[c] {
+                case .sum:
+                    var s = 0.0
+                    for k in 0..<n where offline[k] != overOnline { s = s + row(k)[c] }
+                    v = s
+                case .standardDeviation:
+                    var cnt = 0.0, s = 0.0
+                    for k in 0..<n where offline[k] != overOnline { cnt = cnt + 1; s = s + row(k)[c] }
+                    let mean = s / cnt
+                    var nvar = 0.0
+                    for k in 0..<n where offline[k] != overOnline { let d = row(k)[c] - mean; nvar = nvar + d * d }
+                    v = (nvar / cnt).squareRoot()
+                case .spread:
+                    v = Double(cand.spread)
+                }
+                total = total + t.weightList[c] * v
+            }
+            return total
+        }
+    }
+}
+
+/// Per-component constants as flat tables (no `allCases` arrays in hot loops).
+struct ComponentTables: Sendable {
+    let weightList: [Double]
+    let aggregation: [Aggregation]
+    let online: [Bool]
+
+    static let shared = ComponentTables()
+
+    private init() {
+        weightList = ScoreComponent.allCases.map(\.weight)
+        aggregation = ScoreComponent.allCases.map(\.aggregation)
+        online = ScoreComponent.allCases.map(\.overOnlineNodes)
     }
 }

@@ -1,0 +1,167 @@
+/// The score- and capacity-relevant state of a node as plain values, for evaluating candidate moves
+/// without copying node lists, maps or strings.
+///
+/// Its operations repeat the arithmetic of `Node+Placement` exactly (same operations, same order);
+/// `LeanEvaluationTests` checks the two agree on random clusters and moves.
+struct LeanNode {
+    // constants
+    let totalMemory: Double
+    let nodeMemory: Int
+    let missingMemory: Int
+    let totalDisk: Double
+    let lowDisk: Int
+    let totalCpus: Double
+    let cpuSpeed: Double
+    let vcpuRatio: Double
+    let exclusiveStorage: Bool
+    let totalSpindles: Int
+    let highSpindles: Double
+    let pool: DynamicUtilisation
+    let offline: Bool
+    let index: NodeIndex
+    // variables
+    var instanceMemory: Int
+    var freeDisk: Int
+    var failsN1: Bool
+    var freeMemoryRatio: Double
+    var freeDiskRatio: Double
+    var reservedMemory: Int
+    var reservedMemoryRatio: Double
+    var usedCpus: Int
+    var cpuRatio: Double
+    var load: DynamicUtilisation
+    var instanceSpindles: Double
+    var freeSpindles: Int
+    var locationScore: Int
+    var primaryCount: Int
+    var secondaryCount: Int
+    var freeMemoryForth: Int
+    var freeDiskForth: Int
+    var freeMemoryRatioForth: Double
+    var freeDiskRatioForth: Double
+    var usedCpusForth: Int
+    var cpuRatioForth: Double
+    var loadForth: DynamicUtilisation
+    var instanceSpindlesForth: Double
+    var freeSpindlesForth: Int
+    /// Net additions (+) or removals (−) of the moved instance's exclusion tags to the primary-tag map.
+    var tagDelta = 0
+    /// Net additions (+) or removals (−) of the moved instance as a real primary (location pairs).
+    var pairDelta = 0
+    /// Peer-map overrides: up to two (key, memory) pairs; memory < 0 means removed.
+    var peerKey0 = -1, peerValue0 = 0, peerKey1 = -1, peerValue1 = 0
+
+    init(_ n: Node) {
+        totalMemory = n.totalMemory; nodeMemory = n.nodeMemory; missingMemory = n.missingMemory
+        totalDisk = n.totalDisk; lowDisk = n.lowDisk; totalCpus = n.totalCpus; cpuSpeed = n.cpuSpeed
+        vcpuRatio = n.policy.vcpuRatio; exclusiveStorage = n.exclusiveStorage; totalSpindles = n.totalSpindles
+        highSpindles = n.highSpindles; pool = n.utilisationPool; offline = n.offline; index = n.index
+        instanceMemory = n.instanceMemory; freeDisk = n.freeDisk; failsN1 = n.failsN1
+        freeMemoryRatio = n.freeMemoryRatio; freeDiskRatio = n.freeDiskRatio; reservedMemory = n.reservedMemory
+        reservedMemoryRatio = n.reservedMemoryRatio; usedCpus = n.usedCpus; cpuRatio = n.cpuRatio
+        load = n.utilisationLoad; instanceSpindles = n.instanceSpindles; freeSpindles = n.freeSpindles
+        locationScore = n.locationScore; primaryCount = n.primaries.count; secondaryCount = n.secondaries.count
+        freeMemoryForth = n.freeMemoryForth; freeDiskForth = n.freeDiskForth
+        freeMemoryRatioForth = n.freeMemoryRatioForth; freeDiskRatioForth = n.freeDiskRatioForth
+        usedCpusForth = n.usedCpusForth; cpuRatioForth = n.cpuRatioForth; loadForth = n.utilisationLoadForth
+        instanceSpindlesForth = n.instanceSpindlesForth; freeSpindlesForth = n.freeSpindlesForth
+    }
+
+    var unallocatedMemory: Int {
+        Node.truncateToInt(totalMemory) &- nodeMemory &- instanceMemory &- max(0, missingMemory)
+    }
+
+    func diskRatio(freeSpindles sp: Int, freeDisk d: Int) -> Double {
+        exclusiveStorage ? Node.diskRatio(free: sp, total: Double(totalSpindles)) : Node.diskRatio(free: d, total: totalDisk)
+    }
+
+    func spindleUse(adding: Bool, _ i: LeanInstance, current: Double) -> Double {
+        if exclusiveStorage { return 0 }
+        guard i.usesLocalStorage else { return current }
+        return adding ? current + Double(i.spindleUse) : current - Double(i.spindleUse)
+    }
+
+    func newFreeSpindles(adding: Bool, _ i: LeanInstance, current: Int) -> Int {
+        if !exclusiveStorage { return 0 }
+        guard let s = i.totalSpindles else { return adding ? -1 : current }
+        return adding ? current &- s : current &+ s
+    }
+
+    /// Peer memory for `key`, honouring the overrides.
+    func peer(_ key: Int, base: PeerMap) -> Int {
+        if key == peerKey0 { return max(0, peerValue0) }
+        if key == peerKey1 { return max(0, peerValue1) }
+        return base.memory(for: NodeIndex(key))
+    }
+
+    /// Largest peer entry with the overrides applied.
+    func maxPeer(base: PeerMap) -> Int {
+        var best = 0
+        var seen0 = false, seen1 = false
+        for e in base.entries {
+            let k = e.node.value
+            var v = e.memory
+            if k == peerKey0 { v = peerValue0; seen0 = true } else if k == peerKey1 { v = peerValue1; seen1 = true }
+            if v > best { best = v }
+        }
+        if !seen0 && peerKey0 >= 0 && peerValue0 > best { best = peerValue0 }
+        if !seen1 && peerKey1 >= 0 && peerValue1 > best { best = peerValue1 }
+        return best
+    }
+
+    mutating func setPeer(_ key: Int, _ value: Int) {
+        if key == peerKey0 || peerKey0 < 0 { peerKey0 = key; peerValue0 = value }
+        else if key == peerKey1 || peerKey1 < 0 { peerKey1 = key; peerValue1 = value }
+        else { peerKey1 = key; peerValue1 = value }
+    }
+
+    /// Writes the per-component score inputs of this state (see `NodeScoreValues`); `conflicts` is the tag conflict count.
+    func writeScoreRow(_ v: UnsafeMutablePointer<Double>, conflicts: Int) {
+        v[ScoreComponent.freeMemory.rawValue] = freeMemoryRatio
+        v[ScoreComponent.freeDisk.rawValue] = freeDiskRatio
+        v[ScoreComponent.n1Count.rawValue] = failsN1 ? Double(secondaryCount + primaryCount) : 0
+        v[ScoreComponent.reservedMemory.rawValue] = reservedMemoryRatio
+        let pri = Double(primaryCount), sec = Double(secondaryCount)
+        v[ScoreComponent.offlineAll.rawValue] = pri + sec
+        v[ScoreComponent.offlinePrimary.rawValue] = pri
+        v[ScoreComponent.vcpuRatio.rawValue] = cpuRatio / cpuSpeed
+        v[ScoreComponent.cpuLoad.rawValue] = load.cpu / pool.cpu
+        v[ScoreComponent.memoryLoad.rawValue] = load.memory / pool.memory
+        v[ScoreComponent.diskLoad.rawValue] = load.disk / pool.disk
+        v[ScoreComponent.networkLoad.rawValue] = load.network / pool.network
+        v[ScoreComponent.primaryTags.rawValue] = Double(conflicts)
+        v[ScoreComponent.spindles.rawValue] = instanceSpindles / highSpindles
+        v[ScoreComponent.freeMemoryForth.rawValue] = freeMemoryRatioForth
+        v[ScoreComponent.freeDiskForth.rawValue] = freeDiskRatioForth
+        v[ScoreComponent.vcpuRatioForth.rawValue] = cpuRatioForth / cpuSpeed
+        v[ScoreComponent.spindlesForth.rawValue] = instanceSpindlesForth / highSpindles
+        v[ScoreComponent.locationScore.rawValue] = Double(locationScore)
+        v[ScoreComponent.locationExclusion.rawValue] = 0
+        v[ScoreComponent.reservedMemoryTotal.rawValue] = reservedMemoryRatio
+    }
+}
+
+/// The instance fields the lean operations read.
+struct LeanInstance {
+    let memory: Int
+    let disk: Int
+    let vcpus: Int
+    let usesMemory: Bool
+    let usesLocalStorage: Bool
+    let notOffline: Bool
+    let forthcoming: Bool
+    let totalSpindles: Int?
+    let spindleUse: Int
+    let usesSecondaryMemory: Bool
+    let hasSecondary: Bool
+    let utilisation: DynamicUtilisation
+    /// Location score the instance carries in this operation.
+    var locationScore: Int
+
+    init(_ i: Instance) {
+        memory = i.memory; disk = i.disk; vcpus = i.vcpus; usesMemory = i.usesMemory
+        usesLocalStorage = i.usesLocalStorage; notOffline = i.notOffline; forthcoming = i.forthcoming
+        totalSpindles = i.totalSpindles; spindleUse = i.spindleUse; usesSecondaryMemory = i.usesSecondaryMemory
+        hasSecondary = i.hasSecondary; utilisation = i.utilisation; locationScore = i.locationScore
+    }
+}
