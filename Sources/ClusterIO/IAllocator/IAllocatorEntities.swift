@@ -65,6 +65,11 @@ enum IAllocatorEntities {
 
     /// The properties shared by existing and requested instances (htools' `parseBaseInstance`).
     static func baseInstance(name: String, _ o: JSONObject) throws(IAllocatorError) -> Instance {
+        try baseInstanceWithNICs(name: name, o).instance
+    }
+
+    /// `baseInstance` with the instance's NIC records.
+    static func baseInstanceWithNICs(name: String, _ o: JSONObject) throws(IAllocatorError) -> (instance: Instance, nics: [NICRecord]) {
         let owner = "invalid data for instance '\(name)'"
         let disk = try o.require("disk_space_total", .int, owner: owner)
         var disks: [Disk] = []
@@ -82,8 +87,8 @@ enum IAllocatorEntities {
         let template = try o.require("disk_template", PolicyJSON.diskTemplate, owner: owner)
         let spindleUse = try o.require("spindle_use", .int, owner: owner)
         let nicObjects = try asArray(try o.require("nics", .value, owner: owner)).map { v throws(IAllocatorError) in try asObject(v) }
-        var networks: [String?] = []
-        for nic in nicObjects { networks.append(try nicNetwork(instance: name, nic)) }
+        var nics: [NICRecord] = []
+        for nic in nicObjects { nics.append(try nicRecord(instance: name, nic)) }
         let status: InstanceStatus
         switch (try? o.require("admin_state", .string)) ?? "up" {
         case "offline": status = .adminOffline
@@ -91,26 +96,28 @@ enum IAllocatorEntities {
         default: status = .running
         }
         let forthcoming = (try? o.require("forthcoming", .bool, owner: owner)) ?? false
-        return Instance(name: name, memory: memory, disk: disk, disks: disks, vcpus: vcpus, status: status, tags: tags,
-                        autoBalance: true, primary: NodeIndex(0), secondary: nil, diskTemplate: template,
-                        spindleUse: spindleUse, nicNetworks: networks, forthcoming: forthcoming)
+        let inst = Instance(name: name, memory: memory, disk: disk, disks: disks, vcpus: vcpus, status: status, tags: tags,
+                            autoBalance: true, primary: NodeIndex(0), secondary: nil, diskTemplate: template,
+                            spindleUse: spindleUse, nicNetworks: nics.map(\.network), forthcoming: forthcoming)
+        return (inst, nics)
     }
 
-    /// Reads one NIC (htools' `parseNic`), keeping its network.
-    private static func nicNetwork(instance: String, _ o: JSONObject) throws(IAllocatorError) -> String? {
-        _ = try o.optional("mac", .string)
-        _ = try o.optional("ip", .string)
-        if let mode = try o.optional("mode", .string), !["bridged", "routed", "openvswitch"].contains(mode) {
+    /// Reads one NIC (htools' `parseNic`).
+    private static func nicRecord(instance: String, _ o: JSONObject) throws(IAllocatorError) -> NICRecord {
+        let mac = try o.optional("mac", .string)
+        let ip = try o.optional("ip", .string)
+        let mode = try o.optional("mode", .string)
+        if let m = mode, !["bridged", "routed", "openvswitch"].contains(m) {
             throw IAllocatorError("invalid NIC mode in instance " + instance)
         }
-        _ = try o.optional("link", .string)
-        _ = try o.optional("bridge", .string)
-        return try o.optional("network", .string)
+        return NICRecord(mac: mac, ip: ip, mode: mode, link: try o.optional("link", .string),
+                         bridge: try o.optional("bridge", .string), network: try o.optional("network", .string))
     }
 
     /// An existing instance with its nodes (htools' `parseInstance`).
-    static func instance(name: String, _ o: JSONObject, nodes: [String: NodeIndex]) throws(IAllocatorError) -> Instance {
-        var inst = try baseInstance(name: name, o)
+    static func instance(name: String, _ o: JSONObject,
+                         nodes: [String: NodeIndex]) throws(IAllocatorError) -> (instance: Instance, nics: [NICRecord]) {
+        var (inst, nics) = try baseInstanceWithNICs(name: name, o)
         let nodeNames = try o.require("nodes", .list(.value))
         guard let first = nodeNames.first else { throw IAllocatorError("empty node list for instance " + name) }
         func nodeIndex(_ v: JSONValue) throws(IAllocatorError) -> NodeIndex {
@@ -120,6 +127,6 @@ enum IAllocatorEntities {
         }
         inst.primary = try nodeIndex(first)
         inst.secondary = nodeNames.count > 1 ? try nodeIndex(nodeNames[1]) : nil
-        return inst
+        return (inst, nics)
     }
 }

@@ -60,9 +60,31 @@ public struct IAllocatorRequest: Sendable {
     public var cluster: Cluster
     /// Inconsistency warnings from reconciling node memory and disk (htools' `updateMissing`).
     public var warnings: [String]
+    /// The NICs of the cluster's instances, by instance index (for debug output).
+    public var instanceNICs: [[NICRecord]]
+    /// The NICs of the instances to allocate, in request order (for debug output).
+    public var requestedNICs: [[NICRecord]]
 
     /// Creates a request.
-    public init(kind: IAllocatorRequestKind, cluster: Cluster, warnings: [String]) {
+    public init(kind: IAllocatorRequestKind, cluster: Cluster, warnings: [String],
+                instanceNICs: [[NICRecord]] = [], requestedNICs: [[NICRecord]] = []) {
         self.kind = kind; self.cluster = cluster; self.warnings = warnings
+        self.instanceNICs = instanceNICs; self.requestedNICs = requestedNICs
     }
+}
+
+/// One network interface as the request describes it (htools' `Nic`).
+public struct NICRecord: Equatable, Sendable {
+    /// MAC address.
+    public var mac: String?
+    /// IP address.
+    public var ip: String?
+    /// Mode (`bridged`, `routed`, `openvswitch`).
+    public var mode: String?
+    /// Link.
+    public var link: String?
+    /// Bridge.
+    public var bridge: String?
+    /// Network UUID.
+    public var network: String?
 }

@@ -37,10 +37,12 @@ public enum IAllocatorRequestParser {
             nodes.append(n)
         }
         var instances: [Instance] = []
+        var instanceNICs: [[NICRecord]] = []
         var instanceIndex: [String: InstanceIndex] = [:]
         for (name, v) in try top.require("instances", .object, owner: messageOwner).fields {
-            var i = try IAllocatorEntities.instance(name: name, try IAllocatorEntities.asObject(v), nodes: nodeIndex)
+            var (i, nics) = try IAllocatorEntities.instance(name: name, try IAllocatorEntities.asObject(v), nodes: nodeIndex)
             i.index = InstanceIndex(instances.count)
+            instanceNICs.append(nics)
             instanceIndex[name] = i.index
             instances.append(i)
         }
@@ -59,14 +61,17 @@ public enum IAllocatorRequestParser {
             for k in cluster.nodes.indices { cluster.nodes[k].nodeMemory = staticKvmNodeMemory }
         }
         let warnings = reconcileNodeResources(&cluster)
-        let kind = try requestKind(request, cluster: &cluster, instanceIndex: instanceIndex)
-        return IAllocatorRequest(kind: kind, cluster: cluster, warnings: warnings)
+        var requestedNICs: [[NICRecord]] = []
+        let kind = try requestKind(request, cluster: &cluster, instanceIndex: instanceIndex, nics: &requestedNICs)
+        return IAllocatorRequest(kind: kind, cluster: cluster, warnings: warnings, instanceNICs: instanceNICs,
+                                 requestedNICs: requestedNICs)
     }
 
     private static let requestOwner = "invalid request dict"
 
     private static func requestKind(_ request: JSONObject, cluster: inout Cluster,
-                                    instanceIndex: [String: InstanceIndex]) throws(IAllocatorError) -> IAllocatorRequestKind {
+                                    instanceIndex: [String: InstanceIndex],
+                                    nics: inout [[NICRecord]]) throws(IAllocatorError) -> IAllocatorRequestKind {
         let type = try request.require("type", .string, owner: requestOwner)
         func lookupInstance(_ name: String) throws(IAllocatorError) -> InstanceIndex {
             guard let i = instanceIndex[name] else { throw IAllocatorError("Unknown instance '\(name)'") }
@@ -78,7 +83,9 @@ public enum IAllocatorRequestParser {
             let group = try request.optional("group_name", .string)
             let restrict = try request.optional("restrict-to-nodes", .list(.string))
             let required = try request.require("required_nodes", .int, owner: requestOwner)
-            let inst = newInstance(try IAllocatorEntities.baseInstance(name: name, request), cluster: &cluster)
+            let (base, baseNICs) = try IAllocatorEntities.baseInstanceWithNICs(name: name, request)
+            nics.append(baseNICs)
+            let inst = newInstance(base, cluster: &cluster)
             return .allocate(inst, AllocationDetails(requiredNodes: required, groupName: group), restrictToNodes: restrict)
         case "relocate":
             let name = try request.require("name", .string, owner: requestOwner)
@@ -109,7 +116,9 @@ public enum IAllocatorRequestParser {
                 let name = try item.require("name", .string, owner: requestOwner)
                 let group = try request.optional("group_name", .string)
                 let required = try item.require("required_nodes", .int, owner: requestOwner)
-                let inst = newInstance(try IAllocatorEntities.baseInstance(name: name, item), cluster: &cluster)
+                let (base, baseNICs) = try IAllocatorEntities.baseInstanceWithNICs(name: name, item)
+                nics.append(baseNICs)
+                let inst = newInstance(base, cluster: &cluster)
                 out.append(MultiAllocationItem(instance: inst, details: AllocationDetails(requiredNodes: required, groupName: group)))
             }
             return .multiAllocate(out)

@@ -17,6 +17,8 @@ public enum GroupChange {
         for g in evacuated {
             if let k = targets.firstIndex(of: g) { targets.remove(at: k) }
         }
+        let populated = Set(cluster.nodes.map(\.group)).sorted()
+        let noTargets = populated.allSatisfy { !targets.contains($0) }
         let offline = Set(cluster.nodes.filter(\.offline).map(\.index))
         let groupNodes = NodeEvacuation.nodesByGroup(cluster)
         var current = cluster
@@ -24,6 +26,13 @@ public enum GroupChange {
         for inst in originals {
             let outcome: Result<InstanceEvacuation.Outcome, EvacuationFailure>
             let required = inst.diskTemplate == .drbd ? 2 : 1
+            if noTargets {
+                let allowed = "Just [" + targets.map { String($0.value) }.joined(separator: ",") + "]"
+                let all = populated.map { cluster.groups[$0.value].haskellDescription }.joined(separator: ",")
+                let message = "no groups for evacuation: allowed groups was \(allowed), all groups: [\(all)]"
+                NodeEvacuation.record(.failure(EvacuationFailure(message)), for: inst.index, into: &solution, cluster: &current)
+                continue
+            }
             switch GroupAllocation.bestGroup(current, allowedGroups: targets, instance: inst, requiredNodes: required,
                                              options: options) {
             case .failure(let e):

@@ -51,8 +51,16 @@ enum HailAllocation {
         case .failure(let e):
             return HailProcessing.Outcome(cluster: nil, response: IAllocatorResponse.failure(e.message))
         case .success(let solution):
-            return format(cluster, solution)
+            var outcome = format(cluster, solution)
+            if details.groupName != nil { outcome.visibleNodes = groupNodes(cluster, of: solution) }
+            return outcome
         }
+    }
+
+    /// The nodes of the group a placement went to: htools keeps only those after a named-group allocation.
+    static func groupNodes<M>(_ cluster: Cluster, of solution: AllocationSolution<M>) -> [NodeIndex]? {
+        guard let group = solution.best?.nodes.first?.group else { return nil }
+        return cluster.nodes.filter { $0.group == group }.map(\.index)
     }
 
     /// Formats a single-allocation solution (generic in the metric for dedicated clusters).
@@ -136,7 +144,11 @@ extension HailAllocation {
             let opts = allocationOptions(options, restrict: restrict)
             switch dedicatedSolve(cluster, inst, details, opts, groupLog: true) {
             case .failure(let e): return HailProcessing.Outcome(cluster: nil, response: IAllocatorResponse.failure(e.message))
-            case .success(let s): return format(cluster, s)
+            case .success(let s):
+                // The dedicated search keeps only the chosen group's nodes, named or not.
+                var outcome = format(cluster, s)
+                outcome.visibleNodes = groupNodes(cluster, of: s)
+                return outcome
             }
         case let .multiAllocate(items):
             let opts = allocationOptions(options)

@@ -10,6 +10,9 @@ enum HailProcessing {
         var cluster: Cluster?
         /// The response message (one line, without newline).
         var response: String
+        /// When htools' resulting node list holds only some nodes (allocation in a named group),
+        /// those nodes; nil when it holds all of them.
+        var visibleNodes: [NodeIndex]? = nil
     }
 
     /// Processes `request` with the command-line `options`.

@@ -13,32 +13,38 @@ public enum HailProgram {
         }
         var request = HailRequestReading.read(path, staticKvmNodeMemory: options.staticKvmNodeMemory)
         if options.dataFile != nil || !options.simulationSpecs.isEmpty {
-            request.cluster = ClusterLoading.loadExternalData(options, tool: .hail)
+            request = request.replacingCluster(ClusterLoading.loadExternalData(options, tool: .hail))
         }
         if options.verbosity > 1 { Console.errLine("Received request: " + HailDebugText.request(request)) }
-        if options.verbosity > 2 { Console.errLine("Received cluster data: " + HailDebugText.cluster(request.cluster)) }
+        if options.verbosity > 2 { Console.errLine("Received cluster data: " + HailDebugText.cluster(request.cluster, nics: request.instanceNICs)) }
         let dedicated = request.kind.allocationGroup.map { DedicatedAllocation.isDedicated(request.cluster, groupName: $0) } ?? false
         if options.verbosity > 1 && dedicated {
             Console.errLine("Allocation on a dedicated cluster; using lost-allocations metrics.")
         }
         printNodes(options, "Initial cluster", request.cluster)
         save(options, "pre-ialloc", "before iallocator run", request.cluster)
+        if let key = HailMissingKeys.firstMissingInstance(request.kind, in: request.cluster) {
+            HailMissingKeys.die(key: key)
+        }
         let outcome = dedicated
             ? HailAllocation.runDedicated(request, options: options)
             : HailProcessing.run(request, options: options)
         Console.outLine(outcome.response)
         let final = outcome.cluster ?? request.cluster
-        printNodes(options, "Final cluster", final)
+        printNodes(options, "Final cluster", final, only: outcome.visibleNodes)
+        if let visible = outcome.visibleNodes {
+            HailPartialSave.save(options, final, visible: visible)
+        }
         save(options, "post-ialloc", "after iallocator run", final)
         Console.exit(0)
     }
 
     /// htools' `maybePrintNodes`.
-    static func printNodes(_ options: HToolsOptions, _ title: String, _ cluster: Cluster) {
+    static func printNodes(_ options: HToolsOptions, _ title: String, _ cluster: Cluster, only: [NodeIndex]? = nil) {
         guard let fields = options.printNodes else { return }
         Console.errLine("")
         Console.errLine(title + " status:")
-        Console.errLine(NodeTable.render(cluster, fields: fields))
+        Console.errLine(NodeTable.render(cluster, fields: fields, nodes: only))
     }
 
     /// htools' `maybeSaveData`: the text snapshot to `PATH.EXT`, with a note on standard error.
