@@ -94,17 +94,19 @@ public struct Balancer: Sendable {
     private static func scan(_ index: InstanceIndex, position: Int, cluster: Cluster, online: [NodeIndex],
                              onlineSet: Set<NodeIndex>, options: BalanceOptions, evaluator: ScoreEvaluator,
                              context: LeanContext, scratch: UnsafeMutablePointer<Double>, best: inout Best) {
-        let inst = cluster.instances[index.value]
+        let victim = LeanVictim(cluster.instances[index.value])
+        let inst = victim.instance
         let force = options.ignoreSoftErrors
+        var changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value])
         let secondaryUsable = inst.secondary.map { onlineSet.contains($0) } ?? false
         let useSecondary = secondaryUsable && options.instanceMoves
         let mirror = inst.mirrorType
         var ordinal = 0
         func consider(_ move: InstanceMove) {
             ordinal += 1
-            guard let changed = context.moves.evaluate(move, instance: inst, force: force) else { return }
-            let rows = context.rows(changed, instance: inst, evaluator: evaluator, scratch: scratch)
-            if evaluator.lowerBound(rows) >= best.score { return }
+            guard context.moves.evaluate(move, victim: victim, force: force, into: &changed) else { return }
+            let rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
+            if evaluator.cannotBeat(rows, best: best.score) { return }
             let exact = evaluator.exactScore(rows)
             if exact < best.score {
                 best = Best(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)

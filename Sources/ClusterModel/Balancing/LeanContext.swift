@@ -6,7 +6,7 @@ struct LeanContext {
     let baseConflicts: [Int]
 
     init(nodes: [Node]) {
-        moves = LeanMoveEvaluation(nodes: nodes, lean: nodes.map(LeanNode.init))
+        moves = LeanMoveEvaluation(nodes: nodes)
         baseConflicts = nodes.map(\.conflictingPrimaries)
     }
 
@@ -28,24 +28,30 @@ struct LeanContext {
     }
 
     /// The evaluator inputs of a candidate's changed nodes.
-    func rows(_ changed: LeanChanges, instance: Instance, evaluator: ScoreEvaluator,
+    func rows(_ changed: LeanChanges, victim: LeanVictim, evaluator: ScoreEvaluator,
               scratch: UnsafeMutablePointer<Double>) -> CandidateRows {
         var out = CandidateRows(storage: scratch)
         var pairDeltas: [Int: Int]? = nil
-        for k in 0..<changed.count {
-            let n = changed[k]
+        func add(_ n: LeanNode) {
             let i = n.index.value
             let p = evaluator.position[i]
-            if p < 0 { continue }
-            let node = moves.nodes[i]
-            let conflicts = self.conflicts(node, base: baseConflicts[i], tags: instance.exclusionTags, delta: n.tagDelta)
-            n.writeScoreRow(out.appendSlot(position: p), conflicts: conflicts)
-            if n.pairDelta != 0 && !n.offline && !node.locationTags.isEmpty && !instance.exclusionTags.isEmpty {
-                var d = pairDeltas ?? [:]
-                for key in node.locationExclusionKeys(of: instance) { d[key, default: 0] &+= n.pairDelta }
-                pairDeltas = d
+            if p < 0 { return }
+            var conflicts = baseConflicts[i]
+            if victim.hasExclusionTags && n.tagDelta != 0 {
+                conflicts = moves.nodes.withUnsafeBufferPointer {
+                    self.conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: n.tagDelta)
+                }
+                if n.pairDelta != 0 && !n.offline && moves.hasLocation[i] {
+                    var d = pairDeltas ?? [:]
+                    for key in moves.nodes[i].locationExclusionKeys(of: victim.instance) { d[key, default: 0] &+= n.pairDelta }
+                    pairDeltas = d
+                }
             }
+            n.writeScoreRow(out.appendSlot(position: p), conflicts: conflicts)
         }
+        if changed.count > 0 { add(changed.a) }
+        if changed.count > 1 { add(changed.b) }
+        if changed.count > 2 { add(changed.c) }
         out.spread = pairDeltas.map { evaluator.spread(applying: $0) } ?? evaluator.baseSpread
         return out
     }

@@ -1,122 +1,145 @@
 /// Up to three changed lean nodes produced by one candidate move.
 struct LeanChanges {
     var count = 0
-    var a: LeanNode? = nil
-    var b: LeanNode? = nil
-    var c: LeanNode? = nil
+    var a: LeanNode
+    var b: LeanNode
+    var c: LeanNode
 
-    mutating func append(_ n: LeanNode) {
-        switch count {
-        case 0: a = n
-        case 1: b = n
-        default: c = n
-        }
-        count += 1
-    }
+    init(placeholder: LeanNode) { a = placeholder; b = placeholder; c = placeholder }
 
-    subscript(_ k: Int) -> LeanNode {
-        switch k {
-        case 0: return a!
-        case 1: return b!
-        default: return c!
-        }
+    mutating func set(_ x: LeanNode, _ y: LeanNode) { a = x; b = y; count = 2 }
+    mutating func set(_ x: LeanNode, _ y: LeanNode, _ z: LeanNode) { a = x; b = y; c = z; count = 3 }
+}
+
+/// Per-instance data for lean evaluation, built once per victim.
+struct LeanVictim {
+    let instance: Instance
+    let lean: LeanInstance
+    let hasExclusionTags: Bool
+    let hasDesiredTags: Bool
+    init(_ i: Instance) {
+        instance = i; lean = LeanInstance(i)
+        hasExclusionTags = !i.exclusionTags.isEmpty; hasDesiredTags = !i.desiredLocationTags.isEmpty
     }
 }
 
 /// Evaluates instance moves on lean nodes, mirroring `MoveApplication.apply` step for step.
 struct LeanMoveEvaluation {
-    /// The base nodes (read-only: tags, peers, migration and location tags).
+    /// The base nodes (read-only: tags, migration and location tags).
     let nodes: [Node]
     /// Lean copies of the base nodes.
     let lean: [LeanNode]
+    /// Peer maps, flat.
+    let peers: PeerTable
+    /// Whether a node has no migration tags (then any migration from it is allowed).
+    let migrationFree: [Bool]
+    /// Whether a node has location tags.
+    let hasLocation: [Bool]
 
-    /// The changed nodes of `move`, or nil when the move is refused.
-    func evaluate(_ move: InstanceMove, instance inst: Instance, force: Bool) -> LeanChanges? {
-        var li = LeanInstance(inst)
+    init(nodes: [Node]) {
+        self.nodes = nodes
+        lean = nodes.map(LeanNode.init)
+        peers = PeerTable(nodes)
+        migrationFree = nodes.map { $0.migrationTags.isEmpty }
+        hasLocation = nodes.map { !$0.locationTags.isEmpty }
+    }
+
+    @inline(__always) private func clash(_ v: LeanVictim, _ n: NodeIndex) -> Bool {
+        if !v.hasExclusionTags { return false }
+        return nodes.withUnsafeBufferPointer { ns in
+            v.instance.exclusionTags.contains { ns[n.value].primaryTags[$0] != nil }
+        }
+    }
+
+    @inline(__always) private func desired(_ v: LeanVictim, _ n: NodeIndex) -> Int {
+        if !v.hasDesiredTags { return 0 }
+        return nodes.withUnsafeBufferPointer { $0[n.value].desiredLocationScore(of: v.instance) }
+    }
+
+    @inline(__always) private func migrates(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
+        if migrationFree[a.value] { return true }
+        return nodes.withUnsafeBufferPointer { $0[a.value].canMigrate(to: $0[b.value]) }
+    }
+
+    @inline(__always) private func location(_ p: NodeIndex, _ s: NodeIndex) -> Int {
+        if !hasLocation[p.value] || !hasLocation[s.value] { return 0 }
+        return nodes.withUnsafeBufferPointer {
+            MoveApplication.locationScore(primary: $0[p.value], secondary: $0[s.value])
+        }
+    }
+
+    /// Fills `out` with the changed nodes of `move`; returns false when the move is refused.
+    func evaluate(_ move: InstanceMove, victim v: LeanVictim, force: Bool, into out: inout LeanChanges) -> Bool {
+        var li = v.lean
+        let inst = v.instance
         let oldP = inst.primary
-        var out = LeanChanges()
-        func clash(_ n: NodeIndex) -> Bool {
-            if inst.exclusionTags.isEmpty { return false }
-            let tags = nodes[n.value].primaryTags
-            return inst.exclusionTags.contains { tags[$0] != nil }
-        }
-        func desired(_ n: NodeIndex) -> Int {
-            inst.desiredLocationTags.isEmpty ? 0 : nodes[n.value].desiredLocationScore(of: inst)
-        }
-        func migrates(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
-            nodes[a.value].migrationTags.isEmpty || nodes[a.value].canMigrate(to: nodes[b.value])
-        }
-        func location(_ p: NodeIndex, _ s: NodeIndex) -> Int {
-            MoveApplication.locationScore(primary: nodes[p.value], secondary: nodes[s.value])
-        }
         switch move {
         case .failover:
-            guard let oldS = inst.secondary else { return nil }
+            guard let oldS = inst.secondary else { return false }
             let pOffline = lean[oldP.value].offline
-            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(oldP))
-            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: nodes[oldS.value].peers)
-            guard migrates(oldP, oldS) else { return nil }
-            if intS.addPrimary(li, force: pOffline || force, desired: desired(oldS), tagClash: clash(oldS)) != nil { return nil }
-            if intP.addSecondary(li, primaryKey: oldS.value, peers: nodes[oldP.value].peers,
-                                 force: pOffline || force, ignoreDisks: pOffline) != nil { return nil }
-            out.append(intP); out.append(intS)
+            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
+            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
+            guard migrates(oldP, oldS) else { return false }
+            if intS.addPrimary(li, force: pOffline || force, desired: desired(v, oldS), tagClash: clash(v, oldS)) != nil { return false }
+            if intP.addSecondary(li, primaryKey: oldS.value, peers: peers, force: pOffline || force, ignoreDisks: pOffline) != nil { return false }
+            out.set(intP, intS)
 
         case .failoverToAny(let newP):
-            guard migrates(oldP, newP) else { return nil }
+            guard migrates(oldP, newP) else { return false }
             var target = lean[newP.value]
-            if target.addPrimary(li, force: lean[oldP.value].offline || force, desired: desired(newP), tagClash: clash(newP)) != nil { return nil }
-            var old = lean[oldP.value]; old.removePrimary(li, desired: desired(oldP))
-            out.append(old); out.append(target)
+            if target.addPrimary(li, force: lean[oldP.value].offline || force, desired: desired(v, newP), tagClash: clash(v, newP)) != nil { return false }
+            var old = lean[oldP.value]; old.removePrimary(li, desired: desired(v, oldP))
+            out.set(old, target)
 
         case .replacePrimary(let newP):
-            guard let oldS = inst.secondary else { return nil }
+            guard let oldS = inst.secondary else { return false }
             let forceP = lean[oldP.value].offline || force
-            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(oldP))
-            var s = lean[oldS.value]; s.removeSecondary(li, primaryKey: oldP.value, peers: nodes[oldS.value].peers)
+            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
+            var s = lean[oldS.value]; s.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             li.locationScore = location(newP, oldS)
-            guard migrates(oldP, oldS), migrates(oldS, newP) else { return nil }
-            if s.addPrimary(li, force: forceP, desired: desired(oldS), tagClash: clash(oldS)) != nil { return nil }
-            s.removePrimary(li, desired: desired(oldS))
+            guard migrates(oldP, oldS), migrates(oldS, newP) else { return false }
+            if s.addPrimary(li, force: forceP, desired: desired(v, oldS), tagClash: clash(v, oldS)) != nil { return false }
+            s.removePrimary(li, desired: desired(v, oldS))
             var target = lean[newP.value]
-            if target.addPrimary(li, force: forceP, desired: desired(newP), tagClash: clash(newP)) != nil { return nil }
-            if s.addSecondary(li, primaryKey: newP.value, peers: nodes[oldS.value].peers, force: forceP, ignoreDisks: false) != nil { return nil }
-            out.append(intP); out.append(s); out.append(target)
+            if target.addPrimary(li, force: forceP, desired: desired(v, newP), tagClash: clash(v, newP)) != nil { return false }
+            if s.addSecondary(li, primaryKey: newP.value, peers: peers, force: forceP, ignoreDisks: false) != nil { return false }
+            out.set(intP, s, target)
 
         case .replaceSecondary(let newS):
-            guard let oldS = inst.secondary else { return nil }
-            var p = lean[oldP.value]; p.removePrimary(li, desired: desired(oldP))
-            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: nodes[oldS.value].peers)
+            guard let oldS = inst.secondary else { return false }
+            var p = lean[oldP.value]; p.removePrimary(li, desired: desired(v, oldP))
+            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             let forceS = lean[oldS.value].offline || force
             li.locationScore = location(oldP, newS)
             var target = lean[newS.value]
-            if target.addSecondary(li, primaryKey: oldP.value, peers: nodes[newS.value].peers, force: forceS, ignoreDisks: false) != nil { return nil }
-            if p.addPrimary(li, force: true, desired: desired(oldP), tagClash: false) != nil { return nil }
-            out.append(intS); out.append(target); out.append(p)
+            if target.addSecondary(li, primaryKey: oldP.value, peers: peers, force: forceS, ignoreDisks: false) != nil { return false }
+            if p.addPrimary(li, force: true, desired: desired(v, oldP), tagClash: false) != nil { return false }
+            out.set(intS, target, p)
 
         case .replaceAndFailover(let newP):
-            guard let oldS = inst.secondary else { return nil }
-            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(oldP))
-            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: nodes[oldS.value].peers)
+            guard let oldS = inst.secondary else { return false }
+            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
+            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             li.locationScore = location(newP, oldP)
             let forceS = lean[oldS.value].offline || force
-            guard migrates(oldP, newP) else { return nil }
+            guard migrates(oldP, newP) else { return false }
             var target = lean[newP.value]
-            if target.addPrimary(li, force: force, desired: desired(newP), tagClash: clash(newP)) != nil { return nil }
-            if intP.addSecondary(li, primaryKey: newP.value, peers: nodes[oldP.value].peers, force: forceS, ignoreDisks: false) != nil { return nil }
-            out.append(intS); out.append(intP); out.append(target)
+            if target.addPrimary(li, force: force, desired: desired(v, newP), tagClash: clash(v, newP)) != nil { return false }
+            if intP.addSecondary(li, primaryKey: newP.value, peers: peers, force: forceS, ignoreDisks: false) != nil { return false }
+            out.set(intS, intP, target)
 
         case .failoverAndReplace(let newS):
-            guard let oldS = inst.secondary else { return nil }
-            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(oldP))
-            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: nodes[oldS.value].peers)
+            guard let oldS = inst.secondary else { return false }
+            var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
+            var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             let forceP = lean[oldP.value].offline || force
             li.locationScore = location(oldS, newS)
-            guard migrates(oldP, oldS) else { return nil }
-            if intS.addPrimary(li, force: forceP, desired: desired(oldS), tagClash: clash(oldS)) != nil { return nil }
+            guard migrates(oldP, oldS) else { return false }
+            if intS.addPrimary(li, force: forceP, desired: desired(v, oldS), tagClash: clash(v, oldS)) != nil { return false }
             var target = lean[newS.value]
-            if target.addSecondary(li, primaryKey: oldS.value, peers: nodes[newS.value].peers, force: forceP, ignoreDisks: false) != nil { return nil }
-            out.append(intP); out.append(intS); out.append(target)
+            if target.addSecondary(li, primaryKey: oldS.value, peers: peers, force: forceP, ignoreDisks: false) != nil { return false }
+            out.set(intP, intS, target)
         }
-        return out
+        return true
     }
 }

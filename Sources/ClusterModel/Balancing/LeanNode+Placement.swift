@@ -33,7 +33,7 @@ extension LeanNode {
     }
 
     /// htools' `removeSec` for an instance whose primary is `primaryKey`.
-    mutating func removeSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerMap) {
+    mutating func removeSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable) {
         let usesDisk = i.usesLocalStorage
         let base = self
         if !i.forthcoming {
@@ -132,7 +132,7 @@ extension LeanNode {
     }
 
     /// htools' `addSecExEx` for an instance whose primary is `primaryKey`.
-    mutating func addSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerMap, force: Bool, ignoreDisks: Bool) -> FailMode? {
+    mutating func addSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable, force: Bool, ignoreDisks: Bool) -> FailMode? {
         let strict = !force
         let neededMemory = i.usesSecondaryMemory ? i.memory : 0
         let newPeer = peer(primaryKey, base: peers) &+ neededMemory

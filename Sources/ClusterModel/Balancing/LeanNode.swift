@@ -88,19 +88,18 @@ struct LeanNode {
     }
 
     /// Peer memory for `key`, honouring the overrides.
-    func peer(_ key: Int, base: PeerMap) -> Int {
+    func peer(_ key: Int, base: PeerTable) -> Int {
         if key == peerKey0 { return max(0, peerValue0) }
         if key == peerKey1 { return max(0, peerValue1) }
-        return base.memory(for: NodeIndex(key))
+        return base.memory(node: index.value, peer: key)
     }
 
     /// Largest peer entry with the overrides applied.
-    func maxPeer(base: PeerMap) -> Int {
+    func maxPeer(base: PeerTable) -> Int {
         var best = 0
         var seen0 = false, seen1 = false
-        for e in base.entries {
-            let k = e.node.value
-            var v = e.memory
+        base.forEachEntry(node: index.value) { k, value in
+            var v = value
             if k == peerKey0 { v = peerValue0; seen0 = true } else if k == peerKey1 { v = peerValue1; seen1 = true }
             if v > best { best = v }
         }
@@ -163,5 +162,39 @@ struct LeanInstance {
         usesLocalStorage = i.usesLocalStorage; notOffline = i.notOffline; forthcoming = i.forthcoming
         totalSpindles = i.totalSpindles; spindleUse = i.spindleUse; usesSecondaryMemory = i.usesSecondaryMemory
         hasSecondary = i.hasSecondary; utilisation = i.utilisation; locationScore = i.locationScore
+    }
+}
+
+/// All nodes' peer maps in flat arrays, for allocation-free lookups.
+struct PeerTable {
+    private let start: [Int]
+    private let keys: [Int]
+    private let values: [Int]
+
+    init(_ nodes: [Node]) {
+        var st: [Int] = [0], ks: [Int] = [], vs: [Int] = []
+        for n in nodes {
+            for e in n.peers.entries { ks.append(e.node.value); vs.append(e.memory) }
+            st.append(ks.count)
+        }
+        start = st; keys = ks; values = vs
+    }
+
+    /// Memory of `peer` in `node`'s map (0 when absent).
+    @inline(__always) func memory(node: Int, peer: Int) -> Int {
+        var k = start[node]
+        let end = start[node + 1]
+        while k < end {
+            if keys[k] == peer { return values[k] }
+            k += 1
+        }
+        return 0
+    }
+
+    /// Visits `node`'s entries.
+    @inline(__always) func forEachEntry(node: Int, _ body: (Int, Int) -> Void) {
+        var k = start[node]
+        let end = start[node + 1]
+        while k < end { body(keys[k], values[k]); k += 1 }
     }
 }

@@ -65,6 +65,8 @@ public struct ScoreEvaluator: @unchecked Sendable {
     let anyOnline: Bool
     /// The exact base score.
     public private(set) var baseScore: Double = 0
+    /// Raw-pointer copies of the hot data for the pruning test.
+    private var fast = FastTables.empty
 
     /// Builds the evaluator for `members` (in index order) of `nodes`.
     public init(nodes: [Node], members: [NodeIndex]) {
@@ -107,6 +109,8 @@ public struct ScoreEvaluator: @unchecked Sendable {
             if !offline[k] { for (key, v) in pairCounts[k] { merged[key, default: 0] &+= v } }
         }
         sums = s; squares = q; magnitudes = m; mergedPairs = merged
+        fast = FastTables(values: values, sums: s, squares: q, magnitudes: m, counts: counts, offline: offline,
+                          order: ScoreEvaluator.contributionOrder(sums: s, squares: q, counts: counts))
         var total = 0, size = 0
         for (_, v) in merged { total &+= v; size += 1 }
         baseSpread = total &- size
@@ -116,6 +120,23 @@ public struct ScoreEvaluator: @unchecked Sendable {
             rows.spread = baseSpread
             return exactScore(rows)
         }
+    }
+
+    /// Components by decreasing estimated contribution, so the pruning test can stop early.
+    static func contributionOrder(sums: [Double], squares: [Double], counts: [Double]) -> [Int] {
+        let t = ComponentTables.shared
+        let estimate: [Double] = (0..<rowWidth).map { c in
+            switch t.aggregation[c] {
+            case .sum: return t.weightList[c] * sums[c]
+            case .standardDeviation:
+                let n = counts[c]
+                if n == 0 { return 0 }
+                let mean = sums[c] / n
+                return t.weightList[c] * max(0, squares[c] / n - mean * mean).squareRoot()
+            case .spread: return Double.infinity
+            }
+        }
+        return (0..<rowWidth).sorted { (estimate[$0], -$0) > (estimate[$1], -$1) }
     }
 
     /// Replaces the stored values of changed nodes (after a step is taken).
@@ -167,43 +188,47 @@ public struct ScoreEvaluator: @unchecked Sendable {
         return value
     }
 
-    /// A value no larger than the exact score of the candidate.
-    public func lowerBound(_ cand: CandidateRows) -> Double {
-        if !anyOnline { return 0 }
+    /// Whether the candidate certainly cannot score strictly below `best` (a cheap, conservative test).
+    ///
+    /// Components are bounded from below one by one (sums are non-negative, deviations via running
+    /// sums of squares with a rounding margin) and the test stops as soon as the bound reaches `best`.
+    public func cannotBeat(_ cand: CandidateRows, best: Double) -> Bool {
+        if !anyOnline { return 0 >= best }
+        let f = fast
         let w = ScoreEvaluator.rowWidth
-        let t = ComponentTables.shared
-        return values.withUnsafeBufferPointer { vals -> Double in
-            var total = 0.0
-            for c in 0..<w {
-                var s = sums[c], q = squares[c], m = magnitudes[c]
-                let overOnline = t.online[c]
-                for k in 0..<cand.count {
-                    let p = cand.position(k)
-                    if offline[p] == overOnline { continue }
-                    let old = vals[p * w + c], new = cand.row(k)[c]
-                    s += new - old
-                    q += new * new - old * old
-                    m += abs(new)
-                }
-                let part: Double
-                switch t.aggregation[c] {
-                case .sum:
-                    part = s - 1e-9 * (1 + m)
-                case .standardDeviation:
-                    let n = counts[c]
-                    if n == 0 { part = 0; break }
-                    let mean = s / n
-                    let variance = q / n - mean * mean
-                    let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
-                    let d = variance - err
-                    part = d > 0 ? d.squareRoot() : 0
-                case .spread:
-                    part = Double(cand.spread)
-                }
-                total += t.weightList[c] * part
+        var total = 0.0
+        for o in 0..<w {
+            let c = f.order[o]
+            var s = f.sums[c], q = f.squares[c], m = f.magnitudes[c]
+            let overOnline = f.online[c]
+            for k in 0..<cand.count {
+                let p = cand.position(k)
+                if f.offline[p] == overOnline { continue }
+                let old = f.values[p * w + c], new = cand.row(k)[c]
+                s += new - old
+                q += new * new - old * old
+                m += abs(new)
             }
-            return total.isNaN ? -Double.infinity : total - 1e-12 * abs(total)
+            let part: Double
+            switch f.kind[c] {
+            case 0:
+                part = s - 1e-9 * (1 + m)
+            case 1:
+                let n = f.counts[c]
+                if n == 0 { part = 0; break }
+                let mean = s / n
+                let variance = q / n - mean * mean
+                let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
+                let d = variance - err
+                part = d > 0 ? d.squareRoot() : 0
+            default:
+                part = Double(cand.spread)
+            }
+            total += f.weights[c] * part
+            if total.isNaN { return false }
+            if total - 1e-12 * abs(total) - 1e-9 >= best { return true }
         }
+        return total - 1e-12 * abs(total) >= best
     }
 
     /// The exact score with the candidate applied, summed in htools' order.
@@ -257,5 +282,46 @@ struct ComponentTables: Sendable {
         weightList = ScoreComponent.allCases.map(\.weight)
         aggregation = ScoreComponent.allCases.map(\.aggregation)
         online = ScoreComponent.allCases.map(\.overOnlineNodes)
+    }
+}
+
+/// Immutable raw buffers shared by the scanning threads (freed with the last reference).
+final class FastTables: @unchecked Sendable {
+    let values: UnsafeMutablePointer<Double>
+    let sums: UnsafeMutablePointer<Double>
+    let squares: UnsafeMutablePointer<Double>
+    let magnitudes: UnsafeMutablePointer<Double>
+    let counts: UnsafeMutablePointer<Double>
+    let weights: UnsafeMutablePointer<Double>
+    let kind: UnsafeMutablePointer<UInt8>
+    let online: UnsafeMutablePointer<Bool>
+    let offline: UnsafeMutablePointer<Bool>
+    let order: UnsafeMutablePointer<Int>
+
+    static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
+                                  order: Array(0..<ScoreComponent.count))
+
+    init(values v: [Double], sums s: [Double], squares q: [Double], magnitudes m: [Double], counts c: [Double],
+         offline o: [Bool], order ord: [Int]) {
+        func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
+            if !a.isEmpty { _ = UnsafeMutableBufferPointer(start: p, count: a.count).initialize(from: a) }
+            return p
+        }
+        let t = ComponentTables.shared
+        values = copy(v); sums = copy(s); squares = copy(q); magnitudes = copy(m); counts = copy(c)
+        weights = copy(t.weightList)
+        kind = copy(t.aggregation.map { a -> UInt8 in
+            switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
+        })
+        online = copy(t.online)
+        offline = copy(o)
+        order = copy(ord)
+    }
+
+    deinit {
+        values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
+        counts.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
+        order.deallocate()
     }
 }
