@@ -9,6 +9,8 @@ public struct AllocationProgress: Sendable {
     public var allocated: [Instance]
     /// Whether `failures` is htools' empty list rather than a collapsed count list (only before any attempt).
     public var failuresAreEmpty: Bool
+    /// The global N+1 verdict already computed for exactly this cluster state, with the settings it used.
+    var redundancyVerdict: (settings: RedundancySettings, redundant: Bool)?
 
     /// The starting point: nothing placed yet, no failures recorded.
     public init(cluster: Cluster) {
@@ -16,6 +18,16 @@ public struct AllocationProgress: Sendable {
         self.cluster = cluster
         allocated = []
         failuresAreEmpty = true
+        redundancyVerdict = nil
+    }
+
+    /// Whether the cluster is globally N+1 redundant under `options`, reusing a verdict for the same state.
+    mutating func isRedundant(_ options: AllocationOptions) -> Bool {
+        let settings = RedundancySettings(options)
+        if let v = redundancyVerdict, v.settings == settings { return v.redundant }
+        let r = GlobalRedundancy.isRedundant(cluster, options: options)
+        redundancyVerdict = (settings, r)
+        return r
     }
 
     /// The progress with `failures` as the outcome of the last attempt.
@@ -24,5 +36,16 @@ public struct AllocationProgress: Sendable {
         p.failures = failures
         p.failuresAreEmpty = false
         return p
+    }
+}
+
+/// The options the global N+1 verdict depends on.
+struct RedundancySettings: Equatable, Sendable {
+    var acceptExisting: Bool
+    var ignoredGroups: [GroupIndex]
+
+    init(_ options: AllocationOptions) {
+        acceptExisting = options.acceptExisting
+        ignoredGroups = options.capacityIgnoredGroups
     }
 }

@@ -63,15 +63,50 @@ public enum AllocationSearch {
     static func scanPairs(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
                           options: AllocationOptions,
                           predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
-        let scan = PairScan(cluster: cluster, scope: scope, instance: instance, pairs: pairs,
-                            options: options, keepCandidates: predicate != nil)
-        let outcomes = ParallelMap.map(pairs, runner: options.parallelism) { scan.scan($0) }
+        // The primary checks come first in htools and, without location tags, do not depend on the secondary:
+        // a refusing primary fails all its pairs the same way, and needs no scoring set-up.
         var total = AllocationSolution<Double>()
-        for (pair, outcome) in zip(pairs, outcomes) {
+        var open: [(pair: NodePairs, newPrimary: Node?)] = []
+        for pair in pairs {
+            let p = cluster[node: pair.primary]
+            if let f = p.policy.violation(of: instance, exclusiveStorage: p.exclusiveStorage) {
+                total.failures.add(f, pair.secondaries.count)
+                continue
+            }
+            guard p.locationTags.isEmpty else { open.append((pair, nil)); continue }
+            var placed = instance
+            placed.locationScore = 0
+            placed.primary = pair.primary
+            switch p.addingPrimary(placed, force: options.ignoreSoftErrors) {
+            case .failure(let f): total.failures.add(f, pair.secondaries.count)
+            case .success(let n): open.append((pair, n))
+            }
+        }
+        if open.isEmpty { return total }
+        let scan = PairScan(cluster: cluster, scope: scope, instance: instance, pairs: open.map(\.pair),
+                            options: options, keepCandidates: predicate != nil)
+        let outcomes = ParallelMap.map(open, runner: options.parallelism) { scan.scan($0.pair, newPrimary: $0.newPrimary) }
+        guard let predicate else {
+            // Without a predicate only the overall best is built: lowest score, ties to the last scanned pair.
+            var winner: (primary: NodeIndex, secondary: NodeIndex, score: Double)?
+            for (entry, outcome) in zip(open, outcomes) {
+                total.failures.add(outcome.failures)
+                total.successCount += outcome.successCount
+                guard let b = outcome.best else { continue }
+                if let w = winner, w.score < b.score { continue }
+                winner = (entry.pair.primary, b.secondary, b.score)
+            }
+            if let w = winner {
+                total.best = Placement.better(total.best, scan.placement(primary: w.primary, secondary: w.secondary, score: w.score))
+            }
+            return total
+        }
+        for (entry, outcome) in zip(open, outcomes) {
+            let pair = entry.pair
             var part = AllocationSolution<Double>()
             part.failures = outcome.failures
             part.successCount = outcome.successCount
-            if let predicate {
+            do {
                 // htools sorts by score; among equal scores the later-scanned target comes first.
                 let order = outcome.candidates.indices.sorted { a, b in
                     let x = outcome.candidates[a].score, y = outcome.candidates[b].score
@@ -86,8 +121,6 @@ public enum AllocationSearch {
                 }
                 part.failures.add(.n1, dropped)
                 part.successCount -= dropped
-            } else if let b = outcome.best {
-                part.best = scan.placement(primary: pair.primary, secondary: b.secondary, score: b.score)
             }
             total.absorb(part)
         }

@@ -22,6 +22,7 @@ public enum IterativeAllocation {
             }
             guard let best = solution.best, limit != 0 else { return .success(progress.stopped(with: solution.failures)) }
             progress.cluster.apply(best)
+            progress.redundancyVerdict = nil
             progress.allocated.append(progress.cluster.instances[progress.cluster.instances.count - 1])
             if let l = limit { limit = l - 1 }
         }
@@ -43,12 +44,12 @@ public enum IterativeAllocation {
             let step = huge ? guessStepSize(progress.cluster, instance) : 10
             let stepLimit = limit.map { min(step, $0) } ?? step
             let remaining = limit.map { max(0, $0 - step) }
-            let attempt: AllocationProgress
+            var attempt: AllocationProgress
             switch smallSteps(progress, instance: instance, targets: targets, limit: stepLimit, options: relaxed) {
             case .failure(let e): return .failure(e)
             case .success(let a): attempt = a
             }
-            if GlobalRedundancy.isRedundant(attempt.cluster, options: options) {
+            if attempt.isRedundant(options) {
                 if remaining == 0 || attempt.allocated.count == progress.allocated.count { return .success(attempt) }
                 progress = attempt
                 limit = remaining

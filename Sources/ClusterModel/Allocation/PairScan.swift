@@ -52,56 +52,95 @@ struct PairScan {
         }
     }
 
-    /// Evaluates every secondary of `pair`.
-    func scan(_ pair: NodePairs) -> PrimaryOutcome {
+    /// Evaluates every secondary of `pair`; `newPrimary` is the primary after placement when already known
+    /// (only without location tags, where it does not depend on the secondary).
+    func scan(_ pair: NodePairs, newPrimary: Node? = nil) -> PrimaryOutcome {
         var out = PrimaryOutcome()
         let p = cluster[node: pair.primary]
         if let f = p.policy.violation(of: instance, exclusiveStorage: p.exclusiveStorage) {
             out.failures.add(f, pair.secondaries.count)
             return out
         }
-        var contexts: [Int: PrimaryContext] = [:]
-        let n = cluster.nodes.count
-        for s in pair.secondaries {
-            let locScore = p.locationTags.isEmpty ? 0 : MoveApplication.locationScore(primary: p, secondary: cluster[node: s])
-            let ctx: PrimaryContext
-            if let c = contexts[locScore] {
-                ctx = c
-            } else {
-                ctx = PrimaryContext(self, p, locationScore: locScore)
-                contexts[locScore] = ctx
+        // One context per distinct location score of the pair (only one without location tags).
+        var contexts: [PrimaryContext] = []
+        var contextByScore: [Int: Int] = [:]
+        if p.locationTags.isEmpty {
+            contexts.append(PrimaryContext(self, p, locationScore: 0, known: newPrimary))
+            if let f = contexts[0].primaryFailure {
+                out.failures.add(f, pair.secondaries.count)
+                return out
             }
-            guard let newP = ctx.newPrimary else {
-                out.failures.add(ctx.primaryFailure ?? .internal)
-                continue
-            }
-            guard let probe = probes[s.value] else { out.failures.add(.internal); continue }
-            if let f = probe.earlyFailure { out.failures.add(f); continue }
-            let peer = peerMatrix.map { $0[s.value * n + pair.primary.value] }
-                ?? cluster[node: s].peers.memory(for: pair.primary)
-            let newReserved = max(probe.reservedMemory, peer &+ probe.neededMemory)
-            let newFailsN1 = probe.unallocatedMemory <= newReserved
-            if newFailsN1 && !probe.failsN1 { out.failures.add(.memory); continue }
-            if let f = probe.lateFailure { out.failures.add(f); continue }
-            let score: Double
-            if probe.isExact && ctx.isExact {
-                score = ctx.score(probe, newReserved: newReserved, newFailsN1: newFailsN1)
-            } else {
-                score = slowScore(ctx, newP, s)
-            }
-            out.successCount += 1
-            if keepCandidates { out.candidates.append((s, score)) }
-            if let b = out.best, b.score < score { continue }
-            out.best = (s, score)
         }
+        let n = cluster.nodes.count
+        let primaryValue = pair.primary.value
+        var failures = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        func fail(_ f: FailMode) {
+            switch f {
+            case .memory: failures.0 += 1
+            case .disk: failures.1 += 1
+            case .cpu: failures.2 += 1
+            case .n1: failures.3 += 1
+            case .tags: failures.4 += 1
+            case .migration: failures.5 += 1
+            case .diskCount: failures.6 += 1
+            case .spindles: failures.7 += 1
+            case .internal: failures.8 += 1
+            }
+        }
+        var best: (secondary: NodeIndex, score: Double)?
+        var successes = 0
+        probes.withUnsafeBufferPointer { probes in
+            for s in pair.secondaries {
+                let slot: Int
+                if p.locationTags.isEmpty {
+                    slot = 0
+                } else {
+                    let locScore = MoveApplication.locationScore(primary: p, secondary: cluster[node: s])
+                    if let k = contextByScore[locScore] {
+                        slot = k
+                    } else {
+                        slot = contexts.count
+                        contexts.append(PrimaryContext(self, p, locationScore: locScore))
+                        contextByScore[locScore] = slot
+                    }
+                    if let f = contexts[slot].primaryFailure { fail(f); continue }
+                }
+                guard let probe = probes[s.value] else { fail(.internal); continue }
+                if let f = probe.earlyFailure { fail(f); continue }
+                let peer: Int
+                if let matrix = peerMatrix {
+                    peer = matrix[s.value * n + primaryValue]
+                } else {
+                    peer = cluster[node: s].peers.memory(for: pair.primary)
+                }
+                let newReserved = max(probe.reservedMemory, peer &+ probe.neededMemory)
+                let newFailsN1 = probe.unallocatedMemory <= newReserved
+                if newFailsN1 && !probe.failsN1 { fail(.memory); continue }
+                if let f = probe.lateFailure { fail(f); continue }
+                let score: Double
+                if probe.isExact, let fast = contexts[slot].fast {
+                    score = fast.score(probe, newReserved: newReserved, newFailsN1: newFailsN1)
+                } else {
+                    score = slowScore(contexts[slot], s)
+                }
+                successes += 1
+                if keepCandidates { out.candidates.append((s, score)) }
+                if let b = best, b.score < score { continue }
+                best = (s, score)
+            }
+        }
+        out.successCount = successes
+        out.best = best
+        let counts = [failures.0, failures.1, failures.2, failures.3, failures.4, failures.5, failures.6, failures.7, failures.8]
+        for (k, c) in counts.enumerated() where c > 0 { out.failures.add(FailMode(rawValue: k)!, c) }
         return out
     }
 
     /// The score through full node updates, for candidates the fast path cannot handle exactly.
-    private func slowScore(_ ctx: PrimaryContext, _ newP: Node, _ s: NodeIndex) -> Double {
+    private func slowScore(_ ctx: PrimaryContext, _ s: NodeIndex) -> Double {
         var placed = ctx.placed
         placed.secondary = s
-        guard case .success(let newS) = cluster[node: s].addingSecondary(placed, primary: newP.index) else {
+        guard case .success(let newS) = cluster[node: s].addingSecondary(placed, primary: ctx.placed.primary) else {
             preconditionFailure("secondary probe and addingSecondary disagree")
         }
         var stats = ctx.statistics
@@ -111,11 +150,24 @@ struct PairScan {
 
     /// The real placement for a chosen pair, with `score` as its metric.
     func placement(primary: NodeIndex, secondary: NodeIndex, score: Double) -> Placement<Double> {
+        let p = cluster[node: primary], s = cluster[node: secondary]
+        var placed = instance
+        placed.locationScore = MoveApplication.locationScore(primary: p, secondary: s)
+        placed.primary = primary
+        placed.secondary = secondary
+        guard case .success(let newP) = p.addingPrimary(placed, force: options.ignoreSoftErrors),
+              case .success(let newS) = s.addingSecondary(placed, primary: primary)
+        else { preconditionFailure("pair scan accepted a pair the node checks reject") }
+        assert(checkScore(primary, secondary, score), "fast pair score differs from htools' arithmetic")
+        return Placement(instance: placed, nodes: [newP, newS], metric: score)
+    }
+
+    /// Debug check: the reference primitive gives the same score.
+    private func checkScore(_ primary: NodeIndex, _ secondary: NodeIndex, _ score: Double) -> Bool {
         guard case .success(let pl) = PlacementPrimitives.allocateOnPair(
             cluster, statistics: base, instance: instance, primary: primary, secondary: secondary, options: options)
-        else { preconditionFailure("pair scan accepted a pair the primitive rejects") }
-        assert(pl.metric == score || (pl.metric.isNaN && score.isNaN), "fast pair score differs from htools' arithmetic")
-        return Placement(instance: pl.instance, nodes: pl.nodes, metric: score)
+        else { return false }
+        return pl.metric == score || (pl.metric.isNaN && score.isNaN)
     }
 }
 
@@ -123,78 +175,100 @@ struct PairScan {
 struct PrimaryContext {
     /// The instance as placed on the primary (location score set).
     var placed: Instance
-    /// The primary after placement, or nil when it refused.
-    var newPrimary: Node?
-    /// Why the primary refused.
+    /// Why the primary refused, if it did.
     var primaryFailure: FailMode?
     /// Statistics after the primary update.
     var statistics: ClusterStatistics
-    /// Weighted terms of every component after the primary update.
-    var terms: [Double]
-    /// Whether all running aggregates are finite (needed for exact reuse of unchanged terms).
-    var isExact: Bool
+    /// Plain-value terms for the fast path; nil when the aggregates are not all tame.
+    var fast: FastPairTerms?
 
-    private static let weights = ScoreComponent.allCases.map(\.weight)
-
-    init(_ scan: PairScan, _ p: Node, locationScore: Int) {
+    init(_ scan: PairScan, _ p: Node, locationScore: Int, known: Node? = nil) {
         var placed = scan.instance
         placed.locationScore = locationScore
         placed.primary = p.index
         self.placed = placed
         statistics = scan.base
-        switch p.addingPrimary(placed, force: scan.options.ignoreSoftErrors) {
+        switch known.map({ .success($0) }) ?? p.addingPrimary(placed, force: scan.options.ignoreSoftErrors) {
         case .failure(let f):
-            newPrimary = nil; primaryFailure = f; terms = []; isExact = false
+            primaryFailure = f; fast = nil
         case .success(let n):
-            newPrimary = n; primaryFailure = nil
+            primaryFailure = nil
             statistics.replace(p, with: n)
             let s = statistics
-            terms = ScoreComponent.allCases.map { PrimaryContext.weights[$0.rawValue] * s.value(of: $0) }
-            isExact = s.sums.allSatisfy(SecondaryProbe.isTame) && s.variances.allSatisfy(SecondaryProbe.isTame)
+            let tame = s.sums.allSatisfy(SecondaryProbe.isTame) && s.variances.allSatisfy(SecondaryProbe.isTame)
                 && s.counts.allSatisfy(\.isFinite)
+            fast = tame ? FastPairTerms(s) : nil
         }
     }
+}
 
-    /// The score after also adding the instance as secondary on the probed node.
-    @inline(__always)
-    func score(_ probe: SecondaryProbe, newReserved: Int, newFailsN1: Bool) -> Double {
-        let st = statistics
-        @inline(__always) func std(_ c: ScoreComponent, _ x: Double, _ y: Double) -> Double {
-            let k = c.rawValue
-            let n = st.counts[k], s = st.sums[k]
+/// The statistics after a primary update as plain numbers: running aggregates of the components a secondary
+/// changes, and the weighted terms of those it leaves alone (exact no-ops in htools' update).
+struct FastPairTerms {
+    /// One standard-deviation aggregate: count, sum, variance and weight.
+    struct Deviation {
+        var n: Double, s: Double, v: Double, w: Double
+
+        init(_ st: ClusterStatistics, _ c: ScoreComponent) {
+            n = st.counts[c.rawValue]; s = st.sums[c.rawValue]; v = st.variances[c.rawValue]; w = c.weight
+        }
+
+        /// The weighted value after replacing `x` by `y` (htools' `updateStatistics` then `getStatisticValue`).
+        @inline(__always)
+        func term(_ x: Double, _ y: Double) -> Double {
             let ds = y - x
             let dss = y * y - x * x
             let dnnvar = (n * dss - 2 * s * ds) - ds * ds
-            return PrimaryContext.weights[k] * max(0, st.variances[k] + dnnvar / (n * n)).squareRoot()
+            return w * max(0, v + dnnvar / (n * n)).squareRoot()
         }
-        @inline(__always) func sum(_ c: ScoreComponent, _ x: Double, _ y: Double) -> Double {
-            let k = c.rawValue
-            return PrimaryContext.weights[k] * (st.sums[k] + (y - x))
-        }
+    }
+
+    var t0: Double, t4: Double, t5: Double, t6: Double, t7: Double, t8: Double
+    var t10: Double, t11: Double, t13: Double, t15: Double, t17: Double, t18: Double
+    var freeDisk: Deviation, reserved: Deviation, diskLoad: Deviation, spindles: Deviation
+    var freeDiskForth: Deviation, spindlesForth: Deviation
+    var n1Sum: Double, n1Weight: Double, reservedTotalSum: Double, reservedTotalWeight: Double
+
+    init(_ st: ClusterStatistics) {
+        func t(_ c: ScoreComponent) -> Double { c.weight * st.value(of: c) }
+        t0 = t(.freeMemory); t4 = t(.offlineAll); t5 = t(.offlinePrimary); t6 = t(.vcpuRatio)
+        t7 = t(.cpuLoad); t8 = t(.memoryLoad); t10 = t(.networkLoad); t11 = t(.primaryTags)
+        t13 = t(.freeMemoryForth); t15 = t(.vcpuRatioForth); t17 = t(.locationScore); t18 = t(.locationExclusion)
+        freeDisk = Deviation(st, .freeDisk); reserved = Deviation(st, .reservedMemory)
+        diskLoad = Deviation(st, .diskLoad); spindles = Deviation(st, .spindles)
+        freeDiskForth = Deviation(st, .freeDiskForth); spindlesForth = Deviation(st, .spindlesForth)
+        n1Sum = st.sums[ScoreComponent.n1Count.rawValue]; n1Weight = ScoreComponent.n1Count.weight
+        reservedTotalSum = st.sums[ScoreComponent.reservedMemoryTotal.rawValue]
+        reservedTotalWeight = ScoreComponent.reservedMemoryTotal.weight
+    }
+
+    /// The score after also adding the instance as secondary on the probed node, summed in htools' order.
+    @inline(__always)
+    func score(_ probe: SecondaryProbe, newReserved: Int, newFailsN1: Bool) -> Double {
         let yReserved = Double(newReserved) / probe.totalMemory
         let xN1 = probe.failsN1 ? probe.countBefore : 0
         let yN1 = newFailsN1 ? probe.countAfter : 0
         var t = 0.0
-        t = t + terms[0]
-        t = t + std(.freeDisk, probe.xFreeDisk, probe.yFreeDisk)
-        t = t + sum(.n1Count, xN1, yN1)
-        t = t + std(.reservedMemory, probe.xReserved, yReserved)
-        t = t + terms[4]
-        t = t + terms[5]
-        t = t + terms[6]
-        t = t + terms[7]
-        t = t + terms[8]
-        t = t + std(.diskLoad, probe.xDiskLoad, probe.yDiskLoad)
-        t = t + terms[10]
-        t = t + terms[11]
-        t = t + std(.spindles, probe.xSpindles, probe.ySpindles)
-        t = t + terms[13]
-        t = t + std(.freeDiskForth, probe.xFreeDiskForth, probe.yFreeDiskForth)
-        t = t + terms[15]
-        t = t + std(.spindlesForth, probe.xSpindlesForth, probe.ySpindlesForth)
-        t = t + terms[17]
-        t = t + terms[18]
-        t = t + sum(.reservedMemoryTotal, probe.xReserved, yReserved)
+        t = t + t0
+        t = t + freeDisk.term(probe.xFreeDisk, probe.yFreeDisk)
+        t = t + n1Weight * (n1Sum + (yN1 - xN1))
+        t = t + reserved.term(probe.xReserved, yReserved)
+        t = t + t4
+        t = t + t5
+        t = t + t6
+        t = t + t7
+        t = t + t8
+        t = t + diskLoad.term(probe.xDiskLoad, probe.yDiskLoad)
+        t = t + t10
+        t = t + t11
+        t = t + spindles.term(probe.xSpindles, probe.ySpindles)
+        t = t + t13
+        t = t + freeDiskForth.term(probe.xFreeDiskForth, probe.yFreeDiskForth)
+        t = t + t15
+        t = t + spindlesForth.term(probe.xSpindlesForth, probe.ySpindlesForth)
+        t = t + t17
+        t = t + t18
+        t = t + reservedTotalWeight * (reservedTotalSum + (yReserved - probe.xReserved))
         return t
     }
 }
