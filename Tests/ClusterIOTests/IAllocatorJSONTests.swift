@@ -68,3 +68,14 @@ final class IAllocatorJSONTests: XCTestCase {
         XCTAssertEqual(JSONText.pretty(.array([.int(1), .string("x")])), "[1, \"x\"]")
     }
 }
+
+/// Integers beyond 64 bits wrap as Haskell's `fromIntegral` does, thanks to the literal texts.
+final class IAllocatorNumberTests: XCTestCase {
+    func testLargeIntegersWrapModulo64Bits() throws {
+        let o = try IAllocatorJSON.decodeObject(#"{"a":18446744073709551617,"b":-1,"c":2.5e0}"#).get()
+        XCTAssertEqual(JSONReader<Int>.int.read(o["a"] ?? .null), .success(1))
+        XCTAssertEqual(JSONReader<Int>.int.read(o["b"] ?? .null), .success(-1))
+        XCTAssertEqual(JSONReader<Int>.int.read(o["c"] ?? .null), .success(2))
+        XCTAssertEqual(JSONReader<Double>.double.read(o["c"] ?? .null), .success(2.5))
+    }
+}

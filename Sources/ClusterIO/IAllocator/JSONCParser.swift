@@ -8,7 +8,10 @@ enum JSONCParser {
     static let maximumDepth: Int32 = 2000
 
     /// Parses `text` with `json_tokener_parse_ex`; returns json-c's error description on failure.
-    static func parse(_ text: String) -> Result<JSONValue, IAllocatorError> {
+    ///
+    /// `numberLiterals`, the document's number texts in order, replace json-c's (64-bit limited)
+    /// numbers when their count matches, so integers keep Haskell's exact, wrapping conversion.
+    static func parse(_ text: String, numberLiterals: [String] = []) -> Result<JSONValue, IAllocatorError> {
         guard let tokener = json_tokener_new_ex(maximumDepth) else { return .failure(IAllocatorError("out of memory")) }
         defer { json_tokener_free(tokener) }
         var bytes = Array(text.utf8)
@@ -26,7 +29,43 @@ enum JSONCParser {
             return .failure(IAllocatorError(String(cString: json_tokener_error_desc(error))))
         }
         defer { json_object_put(object) }
-        return .success(convert(object))
+        let value = convert(object)
+        var numbers = NumberCursor(literals: numberLiterals)
+        guard !numberLiterals.isEmpty, count(value) == numberLiterals.count else { return .success(value) }
+        return .success(numbers.substitute(value))
+    }
+
+    /// Number of numbers in a tree.
+    private static func count(_ v: JSONValue) -> Int {
+        switch v {
+        case .number: return 1
+        case .array(let items): return items.reduce(0) { $0 + count($1) }
+        case .object(let o): return o.fields.reduce(0) { $0 + count($1.value) }
+        default: return 0
+        }
+    }
+
+    /// Walks a tree in document order, giving each number its literal text.
+    private struct NumberCursor {
+        let literals: [String]
+        var next = 0
+
+        mutating func substitute(_ v: JSONValue) -> JSONValue {
+            switch v {
+            case .number(let n):
+                let text = literals[next]
+                next += 1
+                let isInteger = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+                let exact = isInteger ? Int(text) : nil
+                return .number(JSONNumber(double: Double(text) ?? n.double, integer: exact, literal: text))
+            case .array(let items):
+                return .array(items.map { substitute($0) })
+            case .object(let o):
+                return .object(JSONObject(o.fields.map { (key: $0.key, value: substitute($0.value)) }))
+            default:
+                return v
+            }
+        }
     }
 
     /// Converts a json-c object (borrowed) into a `JSONValue`.

@@ -5,7 +5,7 @@ enum IAllocatorJSON {
         let prefix = "Parsing input IAllocator message"
         let outcome = TextJSONSyntax.check(text)
         if let message = outcome.error { return .failure(IAllocatorError(message).annotated(prefix)) }
-        switch JSONCParser.parse(outcome.sanitized) {
+        switch JSONCParser.parse(outcome.sanitized, numberLiterals: outcome.numberLiterals) {
         case .failure(let e): return .failure(e.annotated(prefix))
         case .success(.object(let o)): return .success(o)
         case .success: return .failure(IAllocatorError("Unable to read JSObject").annotated(prefix))

@@ -12,6 +12,8 @@ struct TextJSONSyntax {
         var error: String?
         /// The input with non-ASCII separating blanks replaced by ASCII spaces.
         var sanitized: String
+        /// The text of every number literal, in document order.
+        var numberLiterals: [String] = []
     }
 
     private struct Failure: Error { var message: String }
@@ -20,6 +22,7 @@ struct TextJSONSyntax {
     private var i = 0
     private var depth = 0
     private var foreignBlanks: [Int] = []
+    private var numbers: [Range<Int>] = []
     private static let depthLimit = 1900
 
     private init(_ text: String) { s = Array(text.unicodeScalars) }
@@ -33,12 +36,13 @@ struct TextJSONSyntax {
         } catch {
             return Outcome(error: error.message, sanitized: text)
         }
-        if checker.foreignBlanks.isEmpty { return Outcome(error: nil, sanitized: text) }
+        let literals = checker.numbers.map { Self.text(checker.s[$0]) }
+        if checker.foreignBlanks.isEmpty { return Outcome(error: nil, sanitized: text, numberLiterals: literals) }
         var scalars = checker.s
         for k in checker.foreignBlanks { scalars[k] = " " }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
-        return Outcome(error: nil, sanitized: String(view))
+        return Outcome(error: nil, sanitized: String(view), numberLiterals: literals)
     }
 
     /// Haskell's `Data.Char.isSpace`.
@@ -215,6 +219,8 @@ struct TextJSONSyntax {
     }
 
     private mutating func number() throws(Failure) {
+        let start = i
+        defer { numbers.append(start..<i) }
         if peek() == "-" { i += 1 }
         guard let c = peek() else { throw Failure(message: "Unable to parse JSON Rational: ") }
         if c == "0" {

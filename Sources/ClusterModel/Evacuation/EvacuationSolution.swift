@@ -35,4 +35,6 @@ public struct EvacuationResult: Sendable {
     public var cluster: Cluster
     /// What was moved and what failed.
     public var solution: EvacuationSolution
+    /// Set when htools would have aborted on a missing node index (see `EvacuationFailure.missingNode`).
+    public var missingNodeKey: Int? = nil
 }

@@ -47,6 +47,9 @@ public enum GroupChange {
                     outcome = .failure(EvacuationFailure("Can't find group with index \(g.value)"))
                 }
             }
+            if case .failure(let f) = outcome, let key = f.missingNodeKey {
+                return EvacuationResult(cluster: current, solution: solution, missingNodeKey: key)
+            }
             NodeEvacuation.record(outcome, for: inst.index, into: &solution, cluster: &current)
         }
         return EvacuationResult(cluster: current, solution: solution)

@@ -26,6 +26,12 @@ public enum InstanceEvacuation {
             }
             return oneNodeOnly(instance, in: cluster, group: group, targets: targets, ignoreSoftErrors: ignoreSoftErrors)
         case .drbd:
+            if instance.secondary == nil {
+                // htools moves DRBD instances through their secondary, looked up under index -1 here.
+                let attempted = mode == .changePrimary || (mode == .changeSecondary && !targets.isEmpty)
+                    || (mode == .changeAll && targets.count >= 2)
+                if attempted { return .failure(.missingNode(-1)) }
+            }
             switch mode {
             case .changePrimary:
                 switch cluster.applying(.failover, to: instance, ignoreSoftErrors: ignoreSoftErrors) {
@@ -125,6 +131,16 @@ public enum InstanceEvacuation {
 public struct EvacuationFailure: Error, Equatable, Sendable {
     /// The message htools reports.
     public var message: String
+    /// Set when htools would abort instead: it looks up this node index, which does not exist
+    /// (a DRBD instance without secondary has secondary index -1).
+    public var missingNodeKey: Int?
     /// Creates a failure.
     public init(_ message: String) { self.message = message }
+
+    /// htools' abort on looking up a node that is not in its node map.
+    public static func missingNode(_ key: Int) -> EvacuationFailure {
+        var f = EvacuationFailure("IntMap.!: key \(key) is not an element of the map")
+        f.missingNodeKey = key
+        return f
+    }
 }

@@ -25,6 +25,9 @@ public enum NodeEvacuation {
             } else {
                 outcome = .failure(EvacuationFailure("Can't find group with index \(group.value)"))
             }
+            if case .failure(let f) = outcome, let key = f.missingNodeKey {
+                return EvacuationResult(cluster: current, solution: solution, missingNodeKey: key)
+            }
             record(outcome, for: inst.index, into: &solution, cluster: &current)
         }
         return EvacuationResult(cluster: current, solution: solution)

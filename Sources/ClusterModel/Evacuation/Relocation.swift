@@ -21,6 +21,7 @@ public enum Relocation {
                                               + "\(role)(\(expected) versus \(shown))"))
         }
         let result = NodeEvacuation.run(cluster, instances: [index], mode: mode, ignoreSoftErrors: ignoreSoftErrors)
+        if let key = result.missingNodeKey { return .failure(.missingNode(key)) }
         if let failed = result.solution.failed.first(where: { $0.instance == index }) {
             return .failure(EvacuationFailure(failed.reason))
         }

@@ -23,6 +23,7 @@ enum HailAllocation {
         case let .changeGroup(instances, groups):
             let result = GroupChange.run(cluster, instances: instances, targetGroups: groups,
                                          options: allocationOptions(options))
+            if let key = result.missingNodeKey { HailMissingKeys.die(key: key) }
             let (info, json) = IAllocatorResponse.evacuation(result.solution, cluster: cluster)
             return HailProcessing.Outcome(cluster: result.cluster, response: IAllocatorResponse.success(info: info, result: json))
         case let .allocateSecondary(index):

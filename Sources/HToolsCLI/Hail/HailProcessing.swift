@@ -24,6 +24,7 @@ enum HailProcessing {
             switch Relocation.run(cluster, instance: index, requiredNodes: required, excludedNodes: excluded,
                                   ignoreSoftErrors: ignoreSoft) {
             case .failure(let f):
+                if let key = f.missingNodeKey { HailMissingKeys.die(key: key) }
                 return Outcome(cluster: nil, response: IAllocatorResponse.failure(f.message))
             case .success(let (after, nodes)):
                 let names = nodes.map { after.nodes[$0.value].name }
@@ -31,6 +32,7 @@ enum HailProcessing {
             }
         case let .nodeEvacuate(instances, mode):
             let result = NodeEvacuation.run(cluster, instances: instances, mode: mode, ignoreSoftErrors: ignoreSoft)
+            if let key = result.missingNodeKey { HailMissingKeys.die(key: key) }
             let (info, json) = IAllocatorResponse.evacuation(result.solution, cluster: cluster)
             return Outcome(cluster: result.cluster, response: IAllocatorResponse.success(info: info, result: json))
         case .changeGroup, .allocate, .multiAllocate, .allocateSecondary:
