@@ -46,4 +46,38 @@ final class LeanEvaluationTests: XCTestCase {
         }
         XCTAssertGreaterThan(accepted, 1000, "too few accepted moves to be meaningful (\(accepted) of \(compared))")
     }
+
+    func testPreparedVictimScoringMatchesFullMoves() {
+        var accepted = 0
+        for seed in 300...340 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, locationTags: false)
+            let members = cluster.nodes.map(\.index)
+            let evaluator = ScoreEvaluator(nodes: cluster.nodes, members: members)
+            let context = LeanContext(nodes: cluster.nodes)
+            XCTAssertFalse(context.moves.anyLocation)
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: LeanVictimMoves.scratchSize)
+            defer { scratch.deallocate() }
+            for inst in cluster.instances where inst.secondary != nil {
+                for force in [false, true] {
+                    guard let prepared = LeanVictimMoves(victim: LeanVictim(inst), context: context, evaluator: evaluator,
+                                                         force: force, scratch: scratch) else { XCTFail("not prepared"); continue }
+                    for move in RandomCluster.candidateMoves(inst, nodeCount: cluster.nodes.count) {
+                        if case .failover = move { continue }
+                        if case .failoverToAny = move { continue }
+                        let full = MoveApplication.apply(move, to: inst, nodes: cluster.nodes, force: force)
+                        let lean = prepared.score(move, best: .infinity)
+                        switch full {
+                        case .failure:
+                            XCTAssertNil(lean, "seed \(seed) \(inst.name) \(move): prepared path accepted a refused move")
+                        case .success(let applied):
+                            accepted += 1
+                            let exact = evaluator.exactScore(replacing: applied.changedNodes)
+                            XCTAssertEqual(lean?.bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(accepted, 1000)
+    }
 }

@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Builds random but valid clusters exercising tags, offline nodes, forthcoming instances and templates.
 enum RandomCluster {
     static func make(seed: UInt64, nodes nodeCount: Int = 8, instances instanceCount: Int = 30,
-                     features: Bool = true) -> Cluster {
+                     features: Bool = true, locationTags: Bool = true) -> Cluster {
         var rng = SeededGenerator(seed: seed)
         let group = NodeGroup(name: "g1", uuid: "uuid-g1", index: GroupIndex(0), allocPolicy: .preferred, networks: [], tags: [])
         var nodes: [Node] = []
@@ -71,8 +71,9 @@ enum RandomCluster {
             }
             instances.append(inst)
         }
-        let clusterTags = features ? ["htools:iextags:svc", "htools:nlocation:power", "htools:desiredlocation:want",
+        var clusterTags = features ? ["htools:iextags:svc", "htools:nlocation:power", "htools:desiredlocation:want",
                                       "htools:migration:mig", "htools:allowmigration:mig:x86::mig:arm"] : []
+        if !locationTags { clusterTags.removeAll { $0.hasPrefix("htools:nlocation:") } }
         var cluster = Cluster(groups: [group], nodes: nodes, instances: instances, tags: clusterTags, policy: .htoolsDefault)
         cluster = (try? assembleCluster(cluster)) ?? cluster
         _ = reconcileNodeResources(&cluster)

@@ -54,7 +54,7 @@ public struct Balancer: Sendable {
             DispatchQueue.concurrentPerform(iterations: threads) { t in
                 let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
                 var best = Best(score: initial, victim: Int.max, ordinal: 0)
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * ScoreEvaluator.rowWidth)
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize)
                 defer { scratch.deallocate() }
                 for v in lo..<hi {
                     Balancer.scan(victims[v], position: v, cluster: cluster, online: online, onlineSet: onlineSet,
@@ -102,8 +102,16 @@ public struct Balancer: Sendable {
         let useSecondary = secondaryUsable && options.instanceMoves
         let mirror = inst.mirrorType
         var ordinal = 0
+        let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
+            : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force, scratch: scratch + 3 * ScoreEvaluator.rowWidth)
         func consider(_ move: InstanceMove) {
             ordinal += 1
+            if prepared != nil, move != .failover {
+                if let exact = prepared.unsafelyUnwrapped.score(move, best: best.score) {
+                    best = Best(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
+                }
+                return
+            }
             guard context.moves.evaluate(move, victim: victim, force: force, into: &changed) else { return }
             let rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
             if evaluator.cannotBeat(rows, best: best.score) { return }

@@ -27,6 +27,18 @@ struct LeanContext {
         return c
     }
 
+    /// Writes the score row of a changed lean node (no location pairs: callers use this only without location tags).
+    @inline(__always) func writeRow(_ n: LeanNode, victim: LeanVictim, into slot: UnsafeMutablePointer<Double>) {
+        let i = n.index.value
+        var conflicts = baseConflicts[i]
+        if victim.hasExclusionTags && n.tagDelta != 0 {
+            conflicts = moves.nodes.withUnsafeBufferPointer {
+                self.conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: n.tagDelta)
+            }
+        }
+        n.writeScoreRow(slot, conflicts: conflicts)
+    }
+
     /// The evaluator inputs of a candidate's changed nodes.
     func rows(_ changed: LeanChanges, victim: LeanVictim, evaluator: ScoreEvaluator,
               scratch: UnsafeMutablePointer<Double>) -> CandidateRows {

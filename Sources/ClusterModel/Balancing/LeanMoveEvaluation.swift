@@ -35,6 +35,8 @@ struct LeanMoveEvaluation {
     let migrationFree: [Bool]
     /// Whether a node has location tags.
     let hasLocation: [Bool]
+    /// Whether any node has location tags (then location scores depend on the target).
+    let anyLocation: Bool
 
     init(nodes: [Node]) {
         self.nodes = nodes
@@ -42,26 +44,27 @@ struct LeanMoveEvaluation {
         peers = PeerTable(nodes)
         migrationFree = nodes.map { $0.migrationTags.isEmpty }
         hasLocation = nodes.map { !$0.locationTags.isEmpty }
+        anyLocation = hasLocation.contains(true)
     }
 
-    @inline(__always) private func clash(_ v: LeanVictim, _ n: NodeIndex) -> Bool {
+    @inline(__always) func clash(_ v: LeanVictim, _ n: NodeIndex) -> Bool {
         if !v.hasExclusionTags { return false }
         return nodes.withUnsafeBufferPointer { ns in
             v.instance.exclusionTags.contains { ns[n.value].primaryTags[$0] != nil }
         }
     }
 
-    @inline(__always) private func desired(_ v: LeanVictim, _ n: NodeIndex) -> Int {
+    @inline(__always) func desired(_ v: LeanVictim, _ n: NodeIndex) -> Int {
         if !v.hasDesiredTags { return 0 }
         return nodes.withUnsafeBufferPointer { $0[n.value].desiredLocationScore(of: v.instance) }
     }
 
-    @inline(__always) private func migrates(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
+    @inline(__always) func migrates(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
         if migrationFree[a.value] { return true }
         return nodes.withUnsafeBufferPointer { $0[a.value].canMigrate(to: $0[b.value]) }
     }
 
-    @inline(__always) private func location(_ p: NodeIndex, _ s: NodeIndex) -> Int {
+    @inline(__always) func location(_ p: NodeIndex, _ s: NodeIndex) -> Int {
         if !hasLocation[p.value] || !hasLocation[s.value] { return 0 }
         return nodes.withUnsafeBufferPointer {
             MoveApplication.locationScore(primary: $0[p.value], secondary: $0[s.value])

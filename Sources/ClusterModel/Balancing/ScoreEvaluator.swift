@@ -26,6 +26,17 @@ public struct CandidateRows {
         return slot
     }
 
+    /// Sets slot `k` to member `position` and returns its row storage.
+    mutating func slot(_ k: Int, position: Int) -> UnsafeMutablePointer<Double> {
+        switch k {
+        case 0: positions.0 = position
+        case 1: positions.1 = position
+        default: positions.2 = position
+        }
+        count = max(count, k + 1)
+        return storage + k * ScoreEvaluator.rowWidth
+    }
+
     @inline(__always) func position(_ k: Int) -> Int { k == 0 ? positions.0 : (k == 1 ? positions.1 : positions.2) }
     @inline(__always) func row(_ k: Int) -> UnsafeMutablePointer<Double> { storage + k * ScoreEvaluator.rowWidth }
 }
@@ -186,6 +197,65 @@ public struct ScoreEvaluator: @unchecked Sendable {
             if after > 0 { value -= 1 }
         }
         return value
+    }
+
+    /// Writes the running sums adjusted for the first `fixed` rows of `cand` into `partial` (sums, squares, magnitudes).
+    func preparePartial(_ cand: CandidateRows, fixed: Int, into partial: UnsafeMutablePointer<Double>) {
+        let f = fast
+        let w = ScoreEvaluator.rowWidth
+        for c in 0..<w {
+            var s = f.sums[c], q = f.squares[c], m = f.magnitudes[c]
+            let overOnline = f.online[c]
+            for k in 0..<fixed {
+                let p = cand.position(k)
+                if f.offline[p] == overOnline { continue }
+                let old = f.values[p * w + c], new = cand.row(k)[c]
+                s += new - old
+                q += new * new - old * old
+                m += abs(new)
+            }
+            partial[c] = s; partial[w + c] = q; partial[2 * w + c] = m
+        }
+    }
+
+    /// `cannotBeat` with the first `fixed` rows already folded into `partial` (see `preparePartial`).
+    func cannotBeat(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, best: Double) -> Bool {
+        if !anyOnline { return 0 >= best }
+        let f = fast
+        let w = ScoreEvaluator.rowWidth
+        var total = 0.0
+        for o in 0..<w {
+            let c = f.order[o]
+            var s = partial[c], q = partial[w + c], m = partial[2 * w + c]
+            let overOnline = f.online[c]
+            for k in fixed..<cand.count {
+                let p = cand.position(k)
+                if f.offline[p] == overOnline { continue }
+                let old = f.values[p * w + c], new = cand.row(k)[c]
+                s += new - old
+                q += new * new - old * old
+                m += abs(new)
+            }
+            let part: Double
+            switch f.kind[c] {
+            case 0:
+                part = s - 1e-9 * (1 + m)
+            case 1:
+                let n = f.counts[c]
+                if n == 0 { part = 0; break }
+                let mean = s / n
+                let variance = q / n - mean * mean
+                let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
+                let d = variance - err
+                part = d > 0 ? d.squareRoot() : 0
+            default:
+                part = Double(cand.spread)
+            }
+            total += f.weights[c] * part
+            if total.isNaN { return false }
+            if total - 1e-12 * abs(total) - 1e-9 >= best { return true }
+        }
+        return total - 1e-12 * abs(total) >= best
     }
 
     /// Whether the candidate certainly cannot score strictly below `best` (a cheap, conservative test).

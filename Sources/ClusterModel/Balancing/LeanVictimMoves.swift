@@ -1,0 +1,145 @@
+/// Candidate scoring for one victim with the target-independent parts computed once.
+///
+/// For a given instance every move kind first removes it from its current nodes; those steps,
+/// their checks, their score rows and their share of the running sums do not depend on the
+/// target node, so they are prepared once per victim and only the target's own operations run
+/// per candidate. Valid only when no node carries location tags (then location scores do not
+/// depend on the target); otherwise callers use `LeanMoveEvaluation.evaluate`.
+final class LeanVictimMoves {
+    /// Move kinds prepared here, in scratch-area order.
+    enum Kind: Int, CaseIterable { case replaceSecondary, replaceAndFailover, replacePrimary, failoverAndReplace }
+
+    let victim: LeanVictim
+    let force: Bool
+    let primary: NodeIndex
+    let secondary: NodeIndex
+    let primaryWithout: LeanNode
+    let trial: LeanNode?
+    let primaryOffline: Bool
+    let secondaryOffline: Bool
+    let secondaryMigrationOK: Bool
+    /// Whether each kind's fixed part succeeded.
+    private var valid = [false, false, false, false]
+    private var fixedCount = [2, 1, 1, 2]
+    private var rows: [CandidateRows] = []
+    private let area: UnsafeMutablePointer<Double>
+    private let evaluator: ScoreEvaluator
+    private let context: LeanContext
+
+    /// Scratch doubles needed per thread.
+    static let scratchSize = Kind.allCases.count * 6 * ScoreEvaluator.rowWidth
+
+    /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
+    init?(victim v: LeanVictim, context: LeanContext, evaluator: ScoreEvaluator, force: Bool,
+          scratch: UnsafeMutablePointer<Double>) {
+        let moves = context.moves
+        let inst = v.instance
+        guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
+        victim = v; self.force = force; self.evaluator = evaluator; self.context = context
+        primary = inst.primary; secondary = s; area = scratch
+        let p = inst.primary
+        var li = v.lean
+        li.locationScore = 0
+        primaryOffline = moves.lean[p.value].offline
+        secondaryOffline = moves.lean[s.value].offline
+        secondaryMigrationOK = moves.migrates(p, s)
+        let forceP = primaryOffline || force
+        var intP = moves.lean[p.value]
+        intP.removePrimary(v.lean, desired: moves.desired(v, p))
+        primaryWithout = intP
+        var intS = moves.lean[s.value]
+        intS.removeSecondary(v.lean, primaryKey: p.value, peers: moves.peers)
+        var readd = intP
+        let readdOK = readd.addPrimary(li, force: true, desired: moves.desired(v, p), tagClash: false) == nil
+        var t = intS
+        var trialOK = t.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
+        if trialOK { t.removePrimary(li, desired: moves.desired(v, s)) }
+        trialOK = trialOK && secondaryMigrationOK
+        trial = trialOK ? t : nil
+        var asPrimary = intS
+        let asPrimaryOK = secondaryMigrationOK
+            && asPrimary.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
+
+        let pp = evaluator.position[p.value], sp = evaluator.position[s.value]
+        for kind in Kind.allCases {
+            var r = CandidateRows(storage: area + kind.rawValue * 6 * ScoreEvaluator.rowWidth)
+            r.spread = evaluator.baseSpread
+            switch kind {
+            case .replaceSecondary:
+                valid[0] = readdOK
+                context.writeRow(intS, victim: v, into: r.slot(0, position: sp))
+                context.writeRow(readd, victim: v, into: r.slot(1, position: pp))
+            case .replaceAndFailover:
+                valid[1] = true
+                context.writeRow(intS, victim: v, into: r.slot(0, position: sp))
+            case .replacePrimary:
+                valid[2] = trialOK
+                context.writeRow(intP, victim: v, into: r.slot(0, position: pp))
+            case .failoverAndReplace:
+                valid[3] = asPrimaryOK
+                context.writeRow(intP, victim: v, into: r.slot(0, position: pp))
+                context.writeRow(asPrimary, victim: v, into: r.slot(1, position: sp))
+            }
+            evaluator.preparePartial(r, fixed: fixedCount[kind.rawValue], into: partial(kind))
+            rows.append(r)
+        }
+    }
+
+    private func partial(_ kind: Kind) -> UnsafeMutablePointer<Double> {
+        area + kind.rawValue * 6 * ScoreEvaluator.rowWidth + 3 * ScoreEvaluator.rowWidth
+    }
+
+    /// Scores `move` (a disk-moving kind) against `best`; returns the exact score when it beats `best`.
+    func score(_ move: InstanceMove, best: Double) -> Double? {
+        let moves = context.moves
+        var li = victim.lean
+        li.locationScore = 0
+        let v = victim
+        let kind: Kind
+        var r: CandidateRows
+        switch move {
+        case .replaceSecondary(let t):
+            kind = .replaceSecondary
+            guard valid[0] else { return nil }
+            var target = moves.lean[t.value]
+            if target.addSecondary(li, primaryKey: primary.value, peers: moves.peers, force: secondaryOffline || force,
+                                   ignoreDisks: false) != nil { return nil }
+            r = rows[0]
+            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+        case .replaceAndFailover(let t):
+            kind = .replaceAndFailover
+            guard moves.migrates(primary, t) else { return nil }
+            var target = moves.lean[t.value]
+            if target.addPrimary(li, force: force, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
+            var intP = primaryWithout
+            if intP.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: secondaryOffline || force,
+                                 ignoreDisks: false) != nil { return nil }
+            r = rows[1]
+            context.writeRow(intP, victim: v, into: r.slot(1, position: evaluator.position[primary.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+        case .replacePrimary(let t):
+            kind = .replacePrimary
+            guard valid[2], var tr = trial, moves.migrates(secondary, t) else { return nil }
+            let forceP = primaryOffline || force
+            var target = moves.lean[t.value]
+            if target.addPrimary(li, force: forceP, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
+            if tr.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
+            r = rows[2]
+            context.writeRow(tr, victim: v, into: r.slot(1, position: evaluator.position[secondary.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+        case .failoverAndReplace(let t):
+            kind = .failoverAndReplace
+            guard valid[3] else { return nil }
+            var target = moves.lean[t.value]
+            if target.addSecondary(li, primaryKey: secondary.value, peers: moves.peers, force: primaryOffline || force,
+                                   ignoreDisks: false) != nil { return nil }
+            r = rows[3]
+            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+        case .failover, .failoverToAny:
+            return nil
+        }
+        if evaluator.cannotBeat(r, fixed: fixedCount[kind.rawValue], partial: partial(kind), best: best) { return nil }
+        let exact = evaluator.exactScore(r)
+        return exact < best ? exact : nil
+    }
+}
