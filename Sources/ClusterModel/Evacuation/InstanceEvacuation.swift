@@ -34,10 +34,11 @@ public enum InstanceEvacuation {
             }
             switch mode {
             case .changePrimary:
-                switch cluster.applying(.failover, to: instance, ignoreSoftErrors: ignoreSoftErrors) {
+                var scratch = Scratch(cluster.nodes)
+                switch scratch.apply(.failover, to: instance, force: ignoreSoftErrors) {
                 case .failure(let f): return .failure(EvacuationFailure(f.htoolsName))
-                case .success(let (next, moved)):
-                    return .success(finish(next, moved, moves: [.failover]))
+                case .success(let moved):
+                    return .success(finish(cluster, Candidate(nodes: scratch.changed, instance: moved, moves: [.failover], score: 0)))
                 }
             case .changeSecondary:
                 return oneNodeOnly(instance, in: cluster, group: group, targets: targets, ignoreSoftErrors: ignoreSoftErrors)
@@ -47,12 +48,56 @@ public enum InstanceEvacuation {
         }
     }
 
-    /// Stores the moved instance and builds the job for `moves` (htools' `iMoveToJob` over the moves).
-    private static func finish(_ cluster: Cluster, _ instance: Instance, moves: [InstanceMove]) -> Outcome {
+    /// Stores the changed nodes and the moved instance, and builds the job for `moves`
+    /// (htools' `iMoveToJob` over the moves).
+    private static func finish(_ cluster: Cluster, _ candidate: Candidate) -> Outcome {
         var next = cluster
-        next.instances[instance.index.value] = instance
-        let job = moves.flatMap { JobOperation.job(for: $0, instance: instance, nodes: next.nodes) }
+        for n in candidate.nodes { next.nodes[n.index.value] = n }
+        next.instances[candidate.instance.index.value] = candidate.instance
+        let job = candidate.moves.flatMap { JobOperation.job(for: $0, instance: candidate.instance, nodes: next.nodes) }
         return Outcome(cluster: next, job: job)
+    }
+
+    /// A scored way of moving the instance: the nodes it changes, the moved instance, the moves.
+    private struct Candidate {
+        var nodes: [Node]
+        var instance: Instance
+        var moves: [InstanceMove]
+        var score: Double
+    }
+
+    /// The cluster's node array with candidate moves applied in place and undone afterwards,
+    /// so trying a target costs only the nodes it touches.
+    private struct Scratch {
+        var nodes: [Node]
+        private var saved: [(Int, Node)] = []
+
+        init(_ nodes: [Node]) { self.nodes = nodes }
+
+        /// Applies `move` to `instance`, keeping the changed nodes for `undo`.
+        mutating func apply(_ move: InstanceMove, to instance: Instance, force: Bool) -> Result<Instance, FailMode> {
+            switch MoveApplication.apply(move, to: instance, nodes: nodes, force: force) {
+            case .failure(let f): return .failure(f)
+            case .success(let applied):
+                for (i, n) in applied.changedNodes {
+                    saved.append((i.value, nodes[i.value]))
+                    nodes[i.value] = n
+                }
+                return .success(applied.instance)
+            }
+        }
+
+        /// The current states of every node changed since the last `undo`.
+        var changed: [Node] {
+            var seen = Set<Int>()
+            return saved.compactMap { seen.insert($0.0).inserted ? nodes[$0.0] : nil }
+        }
+
+        /// Restores the nodes changed since the last `undo`.
+        mutating func undo() {
+            for (i, n) in saved.reversed() { nodes[i] = n }
+            saved.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Changes one node of the instance, trying every target (htools' `evacOneNodeOnly`).
@@ -64,66 +109,70 @@ public enum InstanceEvacuation {
         case .internal: makeMove = { .replaceSecondary($0) }
         case .external: makeMove = { .failoverToAny($0) }
         }
+        var rows = GroupScoreRows(cluster, group: group)
+        var scratch = Scratch(cluster.nodes)
         var failures = ""
-        var best: (cluster: Cluster, instance: Instance, score: Double, target: NodeIndex)?
+        var best: Candidate?
         for target in targets {
-            switch cluster.applying(makeMove(target), to: instance, ignoreSoftErrors: ignoreSoftErrors) {
+            defer { scratch.undo() }
+            switch scratch.apply(makeMove(target), to: instance, force: ignoreSoftErrors) {
             case .failure(let f):
                 if best == nil { failures += " Node \(cluster.nodes[target.value].name) failed: \(f.htoolsName);" }
-            case .success(let (next, moved)):
-                let score = next.score(of: next.nodes(inGroup: group))
+            case .success(let moved):
+                let changed = scratch.changed
+                let score = rows.score(with: changed)
                 if let b = best, b.score < score { continue }
-                best = (next, moved, score, target)
+                best = Candidate(nodes: changed, instance: moved, moves: [makeMove(target)], score: score)
             }
         }
         guard let b = best else { return .failure(EvacuationFailure("Can't find any good node: " + failures)) }
-        return .success(finish(b.cluster, b.instance, moves: [makeMove(b.target)]))
+        return .success(finish(cluster, b))
     }
 
     /// Moves both nodes of a DRBD instance, trying every (primary, secondary) pair of targets
     /// (htools' `ChangeAll` evacuation).
     static func allNodes(_ instance: Instance, in cluster: Cluster, group: GroupIndex, targets: [NodeIndex],
                          ignoreSoftErrors: Bool) -> Result<Outcome, EvacuationFailure> {
+        var rows = GroupScoreRows(cluster, group: group)
+        var scratch = Scratch(cluster.nodes)
         var failure = "no nodes available"
-        var best: (outcome: Outcome, score: Double)?
+        var best: Candidate?
         for p in targets {
             for s in targets where s != p {
-                switch drbdAllMoves(instance, in: cluster, group: group, primary: p, secondary: s,
-                                    ignoreSoftErrors: ignoreSoftErrors) {
+                defer { scratch.undo() }
+                switch drbdAllMoves(instance, scratch: &scratch, primary: p, secondary: s, ignoreSoftErrors: ignoreSoftErrors) {
                 case .failure(let f):
                     if best == nil { failure = "Allocation failed: " + f.message }
-                case .success(let candidate):
-                    if let b = best, b.score < candidate.score { continue }
-                    best = candidate
+                case .success(let (moved, moves)):
+                    let changed = scratch.changed
+                    let score = rows.score(with: changed)
+                    if let b = best, b.score < score { continue }
+                    best = Candidate(nodes: changed, instance: moved, moves: moves, score: score)
                 }
             }
         }
         guard let b = best else { return .failure(EvacuationFailure("Can't find any good nodes for relocation: " + failure)) }
-        return .success(b.outcome)
+        return .success(finish(cluster, b))
     }
 
     /// Replace-secondary to the new primary, failover, replace-secondary to the new secondary,
     /// preceded by a failover when the current primary is offline (htools' `evacDrbdAllInner`).
-    private static func drbdAllMoves(_ instance: Instance, in cluster: Cluster, group: GroupIndex, primary: NodeIndex,
+    private static func drbdAllMoves(_ instance: Instance, scratch: inout Scratch, primary: NodeIndex,
                                      secondary: NodeIndex, ignoreSoftErrors: Bool)
-        -> Result<(outcome: Outcome, score: Double), EvacuationFailure> {
+        -> Result<(Instance, [InstanceMove]), EvacuationFailure> {
         var steps: [(InstanceMove, String)] = []
-        if cluster.nodes[instance.primary.value].offline { steps.append((.failover, "Failing over to the secondary")) }
+        if scratch.nodes[instance.primary.value].offline { steps.append((.failover, "Failing over to the secondary")) }
         steps.append((.replaceSecondary(primary), "Changing secondary to new primary"))
         steps.append((.failover, "Failing over to new primary"))
         steps.append((.replaceSecondary(secondary), "Changing secondary to final secondary"))
-        var current = cluster
         var inst = instance
         for (move, label) in steps {
-            switch current.applying(move, to: inst, ignoreSoftErrors: ignoreSoftErrors) {
+            switch scratch.apply(move, to: inst, force: ignoreSoftErrors) {
             case .failure(let f): return .failure(EvacuationFailure(label + ": " + f.htoolsName))
-            case .success(let (next, moved)):
-                current = next
-                inst = moved
+            case .success(let moved): inst = moved
             }
         }
-        let outcome = finish(current, inst, moves: steps.map(\.0))
-        return .success((outcome, outcome.cluster.score(of: outcome.cluster.nodes(inGroup: group))))
+        return .success((inst, steps.map(\.0)))
     }
 }
 
