@@ -18,11 +18,17 @@ public struct JSONNumber: Equatable, Sendable {
 
 /// A parsed JSON value; objects keep their keys in input order (Text.JSON's `JSValue`).
 public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number.
     case number(JSONNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in input order.
     case object(JSONObject)
 }
 
