@@ -4,8 +4,21 @@ enum FieldParsing {
     /// Works on Unicode scalars, as Haskell strings do (no grapheme merging of `\r\n`).
     static func split(_ s: String, _ separator: Unicode.Scalar) -> [String] {
         if s.isEmpty { return [] }
-        return s.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false)
-            .map { String(String.UnicodeScalarView($0)) }
+        precondition(separator.isASCII, "only ASCII separators keep UTF-8 splitting scalar-exact")
+        let sep = UInt8(separator.value)
+        var out: [String] = []
+        let utf8 = s.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == sep {
+                out.append(String(decoding: utf8[start..<i], as: UTF8.self))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        out.append(String(decoding: utf8[start..<utf8.endIndex], as: UTF8.self))
+        return out
     }
 
     /// htools' `tryRead` for an `Int`, with its two error messages.

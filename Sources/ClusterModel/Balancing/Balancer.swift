@@ -42,7 +42,9 @@ public struct Balancer: Sendable {
             if inst.movable && inst.autoBalance { victims.append(i) }
         }
         let onlineSet = Set(online)
-        let threads = max(1, min(options.threads, victims.count))
+        // Small scans are faster on one thread than the cost of waking another.
+        let work = victims.count * max(1, online.count)
+        let threads = work < 20_000 ? 1 : max(1, min(options.threads, victims.count))
         var results = [Best](repeating: Best(score: table.score, victim: Int.max, ordinal: 0), count: threads)
         let frozen = self.evaluator
         let context = LeanContext(nodes: table.cluster.nodes)
@@ -51,7 +53,7 @@ public struct Balancer: Sendable {
         let initial = table.score
         results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
+            let body: (Int) -> Void = { t in
                 let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
                 var best = Best(score: initial, victim: Int.max, ordinal: 0)
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize)
@@ -62,6 +64,7 @@ public struct Balancer: Sendable {
                 }
                 out[t] = best
             }
+            if threads == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
         }
         var best = Best(score: initial, victim: Int.max, ordinal: 0)
         for r in results where r.instance != nil {
