@@ -19,9 +19,8 @@ final class LeanVictimMoves {
     let secondaryOffline: Bool
     let secondaryMigrationOK: Bool
     /// Whether each kind's fixed part succeeded.
-    private var valid = [false, false, false, false]
-    private var fixedCount = [2, 1, 1, 2]
-    private var rows: [CandidateRows] = []
+    private let valid: (Bool, Bool, Bool, Bool)
+    private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
     private let evaluator: ScoreEvaluator
     private let context: LeanContext
@@ -36,7 +35,7 @@ final class LeanVictimMoves {
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
         victim = v; self.force = force; self.evaluator = evaluator; self.context = context
-        primary = inst.primary; secondary = s; area = scratch
+        primary = inst.primary; secondary = s; self.area = scratch
         let p = inst.primary
         var li = v.lean
         li.locationScore = 0
@@ -61,28 +60,30 @@ final class LeanVictimMoves {
             && asPrimary.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
 
         let pp = evaluator.position[p.value], sp = evaluator.position[s.value]
-        for kind in Kind.allCases {
-            var r = CandidateRows(storage: area + kind.rawValue * 6 * ScoreEvaluator.rowWidth)
+        func rowsArea(_ kind: Kind) -> CandidateRows {
+            var r = CandidateRows(storage: scratch + kind.rawValue * 6 * ScoreEvaluator.rowWidth)
             r.spread = evaluator.baseSpread
-            switch kind {
-            case .replaceSecondary:
-                valid[0] = readdOK
-                context.writeRow(intS, victim: v, into: r.slot(0, position: sp))
-                context.writeRow(readd, victim: v, into: r.slot(1, position: pp))
-            case .replaceAndFailover:
-                valid[1] = true
-                context.writeRow(intS, victim: v, into: r.slot(0, position: sp))
-            case .replacePrimary:
-                valid[2] = trialOK
-                context.writeRow(intP, victim: v, into: r.slot(0, position: pp))
-            case .failoverAndReplace:
-                valid[3] = asPrimaryOK
-                context.writeRow(intP, victim: v, into: r.slot(0, position: pp))
-                context.writeRow(asPrimary, victim: v, into: r.slot(1, position: sp))
-            }
-            evaluator.preparePartial(r, fixed: fixedCount[kind.rawValue], into: partial(kind))
-            rows.append(r)
+            return r
         }
+        func partialArea(_ kind: Kind) -> UnsafeMutablePointer<Double> {
+            scratch + kind.rawValue * 6 * ScoreEvaluator.rowWidth + 3 * ScoreEvaluator.rowWidth
+        }
+        var rs = rowsArea(.replaceSecondary)
+        context.writeRow(intS, victim: v, into: rs.slot(0, position: sp))
+        context.writeRow(readd, victim: v, into: rs.slot(1, position: pp))
+        evaluator.preparePartial(rs, fixed: 2, into: partialArea(.replaceSecondary))
+        var rf = rowsArea(.replaceAndFailover)
+        context.writeRow(intS, victim: v, into: rf.slot(0, position: sp))
+        evaluator.preparePartial(rf, fixed: 1, into: partialArea(.replaceAndFailover))
+        var rp = rowsArea(.replacePrimary)
+        context.writeRow(intP, victim: v, into: rp.slot(0, position: pp))
+        evaluator.preparePartial(rp, fixed: 1, into: partialArea(.replacePrimary))
+        var fr = rowsArea(.failoverAndReplace)
+        context.writeRow(intP, victim: v, into: fr.slot(0, position: pp))
+        context.writeRow(asPrimary, victim: v, into: fr.slot(1, position: sp))
+        evaluator.preparePartial(fr, fixed: 2, into: partialArea(.failoverAndReplace))
+        rows = (rs, rf, rp, fr)
+        valid = (readdOK, true, trialOK, asPrimaryOK)
     }
 
     private func partial(_ kind: Kind) -> UnsafeMutablePointer<Double> {
@@ -100,11 +101,11 @@ final class LeanVictimMoves {
         switch move {
         case .replaceSecondary(let t):
             kind = .replaceSecondary
-            guard valid[0] else { return nil }
+            guard valid.0 else { return nil }
             var target = moves.lean[t.value]
             if target.addSecondary(li, primaryKey: primary.value, peers: moves.peers, force: secondaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
-            r = rows[0]
+            r = rows.0
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
         case .replaceAndFailover(let t):
             kind = .replaceAndFailover
@@ -114,31 +115,36 @@ final class LeanVictimMoves {
             var intP = primaryWithout
             if intP.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: secondaryOffline || force,
                                  ignoreDisks: false) != nil { return nil }
-            r = rows[1]
+            r = rows.1
             context.writeRow(intP, victim: v, into: r.slot(1, position: evaluator.position[primary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
         case .replacePrimary(let t):
             kind = .replacePrimary
-            guard valid[2], var tr = trial, moves.migrates(secondary, t) else { return nil }
+            guard valid.2, var tr = trial, moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             var target = moves.lean[t.value]
             if target.addPrimary(li, force: forceP, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
             if tr.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
-            r = rows[2]
+            r = rows.2
             context.writeRow(tr, victim: v, into: r.slot(1, position: evaluator.position[secondary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
         case .failoverAndReplace(let t):
             kind = .failoverAndReplace
-            guard valid[3] else { return nil }
+            guard valid.3 else { return nil }
             var target = moves.lean[t.value]
             if target.addSecondary(li, primaryKey: secondary.value, peers: moves.peers, force: primaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
-            r = rows[3]
+            r = rows.3
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
         case .failover, .failoverToAny:
             return nil
         }
-        if evaluator.cannotBeat(r, fixed: fixedCount[kind.rawValue], partial: partial(kind), best: best) { return nil }
+        let fixed: Int
+        switch kind {
+        case .replaceSecondary, .failoverAndReplace: fixed = 2
+        case .replaceAndFailover, .replacePrimary: fixed = 1
+        }
+        if evaluator.cannotBeat(r, fixed: fixed, partial: partial(kind), best: best) { return nil }
         let exact = evaluator.exactScore(r)
         return exact < best ? exact : nil
     }
