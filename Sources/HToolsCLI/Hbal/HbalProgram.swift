@@ -48,7 +48,6 @@ public enum HbalProgram {
             Console.exit(0)
         }
         Console.outLine("Trying to minimize the CV...")
-        if memberInstances.isEmpty { ClusterLoading.dieUncaught("Prelude.maximum: empty list", tool: .hbal) }
         let instanceWidth = memberInstances.map { cluster.instances[$0.value].alias.unicodeScalars.count }.max() ?? 0
         let nodeWidth = memberNodes.map { cluster.nodes[$0.value].alias.unicodeScalars.count }.max() ?? 0
 
