@@ -1,8 +1,6 @@
 import HToolsCLI
 
-// hsqueeze: not implemented yet beyond the command-line layer.
+// hsqueeze: dynamic power management, powering nodes off or on as capacity allows.
 let (options, positional) = parseCommandLineOrExit(tool: .hsqueeze)
 if let exit = rejectPositionalArguments(positional) { emitAndExit(exit) }
-let cluster = ClusterLoading.loadExternalData(options, tool: .hsqueeze)
-Console.errLine("Error: hsqueeze is not implemented yet")
-Console.exit(1)
+HsqueezeProgram.run(options, threads: 2)
