@@ -241,12 +241,13 @@ public struct ScoreEvaluator: @unchecked Sendable {
             case 0:
                 part = s - 1e-9 * (1 + m)
             case 1:
-                let n = f.counts[c]
-                if n == 0 { part = 0; break }
-                let mean = s / n
-                let variance = q / n - mean * mean
-                let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
-                let d = variance - err
+                let inv = f.inverseCounts[c]
+                if inv == 0 { part = 0; break }
+                let mean = s * inv
+                let meanSquare = q * inv
+                let spread = m * inv
+                let variance = meanSquare - mean * mean
+                let d = variance - 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) - 1e-300
                 part = d > 0 ? d.squareRoot() : 0
             default:
                 part = Double(cand.spread)
@@ -362,6 +363,8 @@ final class FastTables: @unchecked Sendable {
     let squares: UnsafeMutablePointer<Double>
     let magnitudes: UnsafeMutablePointer<Double>
     let counts: UnsafeMutablePointer<Double>
+    /// 1/count per component (0 when the count is 0).
+    let inverseCounts: UnsafeMutablePointer<Double>
     let weights: UnsafeMutablePointer<Double>
     let kind: UnsafeMutablePointer<UInt8>
     let online: UnsafeMutablePointer<Bool>
@@ -380,6 +383,7 @@ final class FastTables: @unchecked Sendable {
         }
         let t = ComponentTables.shared
         values = copy(v); sums = copy(s); squares = copy(q); magnitudes = copy(m); counts = copy(c)
+        inverseCounts = copy(c.map { $0 == 0 ? 0 : 1 / $0 })
         weights = copy(t.weightList)
         kind = copy(t.aggregation.map { a -> UInt8 in
             switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
@@ -391,7 +395,7 @@ final class FastTables: @unchecked Sendable {
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
-        counts.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
+        counts.deallocate(); inverseCounts.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
         order.deallocate()
     }
 }
