@@ -261,45 +261,10 @@ public struct ScoreEvaluator: @unchecked Sendable {
 
     /// Whether the candidate certainly cannot score strictly below `best` (a cheap, conservative test).
     ///
-    /// Components are bounded from below one by one (sums are non-negative, deviations via running
-    /// sums of squares with a rounding margin) and the test stops as soon as the bound reaches `best`.
+    /// Components are bounded from below one by one (sums via running sums with a rounding margin,
+    /// deviations via running sums of squares) and the test stops as soon as the bound reaches `best`.
     public func cannotBeat(_ cand: CandidateRows, best: Double) -> Bool {
-        if !anyOnline { return 0 >= best }
-        let f = fast
-        let w = ScoreEvaluator.rowWidth
-        var total = 0.0
-        for o in 0..<w {
-            let c = f.order[o]
-            var s = f.sums[c], q = f.squares[c], m = f.magnitudes[c]
-            let overOnline = f.online[c]
-            for k in 0..<cand.count {
-                let p = cand.position(k)
-                if f.offline[p] == overOnline { continue }
-                let old = f.values[p * w + c], new = cand.row(k)[c]
-                s += new - old
-                q += new * new - old * old
-                m += abs(new)
-            }
-            let part: Double
-            switch f.kind[c] {
-            case 0:
-                part = s - 1e-9 * (1 + m)
-            case 1:
-                let n = f.counts[c]
-                if n == 0 { part = 0; break }
-                let mean = s / n
-                let variance = q / n - mean * mean
-                let err = 1e-10 * (abs(q) / n + mean * mean + m * m / (n * n)) + 1e-300
-                let d = variance - err
-                part = d > 0 ? d.squareRoot() : 0
-            default:
-                part = Double(cand.spread)
-            }
-            total += f.weights[c] * part
-            if total.isNaN { return false }
-            if total - 1e-12 * abs(total) - 1e-9 >= best { return true }
-        }
-        return total - 1e-12 * abs(total) >= best
+        cannotBeat(cand, fixed: 0, partial: UnsafePointer(fast.basePartial), best: best)
     }
 
     /// The exact score with the candidate applied, summed in htools' order.
@@ -363,6 +328,8 @@ final class FastTables: @unchecked Sendable {
     let squares: UnsafeMutablePointer<Double>
     let magnitudes: UnsafeMutablePointer<Double>
     let counts: UnsafeMutablePointer<Double>
+    /// Base sums, squares and magnitudes laid out as a `preparePartial` result.
+    let basePartial: UnsafeMutablePointer<Double>
     /// 1/count per component (0 when the count is 0).
     let inverseCounts: UnsafeMutablePointer<Double>
     let weights: UnsafeMutablePointer<Double>
@@ -384,6 +351,7 @@ final class FastTables: @unchecked Sendable {
         let t = ComponentTables.shared
         values = copy(v); sums = copy(s); squares = copy(q); magnitudes = copy(m); counts = copy(c)
         inverseCounts = copy(c.map { $0 == 0 ? 0 : 1 / $0 })
+        basePartial = copy(s.isEmpty ? [Double](repeating: 0, count: 3 * ScoreComponent.count) : s + q + m)
         weights = copy(t.weightList)
         kind = copy(t.aggregation.map { a -> UInt8 in
             switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
@@ -395,7 +363,7 @@ final class FastTables: @unchecked Sendable {
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
-        counts.deallocate(); inverseCounts.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
+        counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
         order.deallocate()
     }
 }
