@@ -16,7 +16,7 @@ public struct PeerMap: Equatable, Sendable {
 
     /// Builds a map summing duplicate keys, processing `pairs` from the last as htools does.
     public init(accumulating pairs: [(NodeIndex, Int)]) {
-        for (k, v) in pairs.reversed() { addWith(k, v, combine: +) }
+        for (k, v) in pairs.reversed() { addWith(k, v, combine: &+) }
     }
 
     /// Memory reserved for `node`, zero when absent.
@@ -38,7 +38,7 @@ public struct PeerMap: Equatable, Sendable {
     public var maximum: Int { entries.first?.memory ?? 0 }
 
     /// Sum of all reservations.
-    public var total: Int { entries.reduce(0) { $0 + $1.memory } }
+    public var total: Int { entries.reduce(0) { $0 &+ $1.memory } }
 
     private mutating func addWith(_ node: NodeIndex, _ value: Int, combine: (Int, Int) -> Int) {
         var newValue = value
