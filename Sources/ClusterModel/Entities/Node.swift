@@ -149,21 +149,17 @@ public struct Node: Equatable, Sendable {
         total == 0 ? 1 : Double(free) / total
     }
 
-    /// Haskell's `floor` to Int, saturating instead of trapping on absurd values.
+    /// Haskell's `floor` to Int; like GHC on x86-64, out-of-range values and NaN give `Int.min`.
     public static func floorToInt(_ x: Double) -> Int {
         let f = x.rounded(.down)
-        if f.isNaN { return 0 }
-        if f >= 9.2e18 { return Int.max }
-        if f <= -9.2e18 { return Int.min }
+        guard f.isFinite, f >= -9.223372036854775808e18, f < 9.223372036854775808e18 else { return Int.min }
         return Int(f)
     }
 
-    /// Haskell's `truncate` to Int, saturating instead of trapping on absurd values.
+    /// Haskell's `truncate` to Int; like GHC on x86-64, out-of-range values and NaN give `Int.min`.
     public static func truncateToInt(_ x: Double) -> Int {
         let f = x.rounded(.towardZero)
-        if f.isNaN { return 0 }
-        if f >= 9.2e18 { return Int.max }
-        if f <= -9.2e18 { return Int.min }
+        guard f.isFinite, f >= -9.223372036854775808e18, f < 9.223372036854775808e18 else { return Int.min }
         return Int(f)
     }
 }

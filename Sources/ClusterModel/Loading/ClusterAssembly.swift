@@ -71,8 +71,16 @@ public func assembleCluster(_ input: Cluster, options: AssemblyOptions = Assembl
         }
     }
     for inst in cluster.instances {
+        let beforePrimary = cluster.nodes[inst.primary.value]
         cluster.nodes[inst.primary.value].attachPrimary(inst)
-        if let s = inst.secondary { cluster.nodes[s.value].attachSecondary(inst) }
+        if let s = inst.secondary {
+            // htools registers the secondary on the node as it was before the primary update, so an
+            // instance whose secondary is its primary (possible for non-DRBD templates) ends up
+            // recorded only as a secondary there.
+            var node = s == inst.primary ? beforePrimary : cluster.nodes[s.value]
+            node.attachSecondary(inst)
+            cluster.nodes[s.value] = node
+        }
     }
     let groupOfNode = cluster.nodes.map(\.group)
     for n in cluster.nodes.indices {
