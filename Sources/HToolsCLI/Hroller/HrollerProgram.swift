@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ClusterModel
 import ClusterIO
 
@@ -50,7 +53,9 @@ public enum HrollerProgram {
         case .failure(.nonRedundantCapacity): Console.fail("Not enough capacity to move non-redundant instances")
         case .failure(.migrationFailed): Console.fail("Failed to migrate instances off nodes")
         case .failure(.secondaryCapacity): Console.fail("Not enough capacity to move secondaries")
-        case .failure(.missingNode(let key)): HaskellRuntime.dieMissingIntMapKey(key, tool: .hroller)
+        case .failure(.missingNode(let key)):
+            fflush(stdout)  // GHC's top-level handler flushes standard output before reporting the crash
+            HaskellRuntime.dieMissingIntMapKey(key, tool: .hroller)
         }
         let presented = RebootPlanner.present(groups, candidates: Set(candidates), initial: initial,
                                               isMaster: { cluster.nodes[$0.value].isMaster })
