@@ -19,8 +19,15 @@ public enum ClusterLoading {
             }
         }
         let parsed: Result<Cluster, ClusterLoadError>
+        var hypervisor: String? = nil
         if !options.rapiMaster.isEmpty {
-            parsed = .failure(ClusterLoadError("RAPI backend is not supported yet"))
+            switch RapiSource.load(options.rapiMaster, tool: tool) {
+            case .success(let snapshot):
+                hypervisor = snapshot.hypervisor
+                parsed = .success(snapshot.cluster)
+            case .failure(let e):
+                parsed = .failure(e)
+            }
         } else if options.luxiSocket != nil {
             parsed = .failure(ClusterLoadError("LUXI backend is not supported yet"))
         } else if !options.simulationSpecs.isEmpty {
@@ -55,6 +62,9 @@ public enum ClusterLoading {
                     Console.fail("failed to load data, aborting: Unknown instance(s): " + HaskellShow.stringList(names))
                 }
             }
+        }
+        if hypervisor == "kvm" && options.staticKvmNodeMemory > 0 {
+            for i in cluster.nodes.indices { cluster.nodes[i].nodeMemory = options.staticKvmNodeMemory }
         }
         let warnings = reconcileNodeResources(&cluster)
         if options.verbosity != 0 { showWarnings(warnings) }
