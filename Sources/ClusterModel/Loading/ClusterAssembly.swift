@@ -106,22 +106,17 @@ public func assembleCluster(_ input: Cluster, options: AssemblyOptions = Assembl
 /// The longest `.`-starting suffix shared by all names (htools' `longestDomain`).
 public func longestCommonDomain(_ names: [String]) -> String {
     guard let first = names.first else { return "" }
-    let rest = names.dropFirst()
-    let scalars = Array(first.unicodeScalars)
-    for start in scalars.indices where scalars[start] == "." {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start...])
-        let suffix = String(view)
-        if rest.allSatisfy({ $0.unicodeScalars.elementsEqual(suffix.unicodeScalars) || hasScalarSuffix($0, suffix) }) {
-            return suffix
+    let head = Array(first.unicodeScalars)
+    let rest = names.dropFirst().map { Array($0.unicodeScalars) }
+    for start in head.indices where head[start] == "." {
+        let suffix = head[start...]
+        if rest.allSatisfy({ $0.count >= suffix.count && $0[($0.count - suffix.count)...].elementsEqual(suffix) }) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: suffix)
+            return String(view)
         }
     }
     return ""
-}
-
-private func hasScalarSuffix(_ s: String, _ suffix: String) -> Bool {
-    let a = Array(s.unicodeScalars), b = Array(suffix.unicodeScalars)
-    return a.count >= b.count && Array(a[(a.count - b.count)...]) == b
 }
 
 /// Drops as many trailing characters as `suffix` has (htools' `computeAlias`).
