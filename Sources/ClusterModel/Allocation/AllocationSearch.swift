@@ -12,30 +12,41 @@ public enum AllocationSearch {
     public static func tryAllocation(_ cluster: Cluster, scope: [NodeIndex]? = nil, instance: Instance,
                                      targets: AllocationTargets,
                                      options: AllocationOptions) -> Result<AllocationSolution<Double>, AllocationError> {
+        tryAllocation(SearchCache(cluster, scope: scope), instance: instance, targets: targets, options: options)
+    }
+
+    /// `tryAllocation` reusing what `cache` has already derived from its cluster state.
+    ///
+    /// Without `annotate` the log stays empty (htools builds the description lazily; capacity runs never read it).
+    static func tryAllocation(_ cache: SearchCache, instance: Instance, targets: AllocationTargets,
+                              options: AllocationOptions,
+                              annotate: Bool = true) -> Result<AllocationSolution<Double>, AllocationError> {
+        let cluster = cache.cluster, scope = cache.scope
+        func finish(_ s: AllocationSolution<Double>) -> AllocationSolution<Double> { annotate ? s.annotatedWithScore : s }
         let predicate: ((Placement<Double>) -> Bool)? = options.capacityChecks
-            ? { GlobalRedundancy.allocationKeepsRedundancy(cluster, scope: scope, placement: $0, options: options) }
+            ? { GlobalRedundancy.check(cache.redundancy.applying($0), options: options) == .redundant }
             : nil
         switch targets {
         case .pairs(let pairs):
             if pairs.isEmpty { return .failure(AllocationError("Not enough online nodes")) }
             if instance.forthcoming {
-                return .success(referencePairs(cluster, scope: scope, instance: instance, pairs: pairs,
-                                               options: options, predicate: predicate).annotatedWithScore)
+                return .success(finish(referencePairs(cluster, scope: scope, instance: instance, pairs: pairs,
+                                                      options: options, predicate: predicate)))
             }
-            return .success(scanPairs(cluster, scope: scope, instance: instance, pairs: pairs,
-                                      options: options, predicate: predicate).annotatedWithScore)
+            return .success(finish(scanPairs(cluster, scope: scope, instance: instance, pairs: pairs,
+                                             options: options, predicate: predicate)))
         case .singles(let nodes):
             if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
-            return .success(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,
-                                        options: options, predicate: predicate).annotatedWithScore)
+            return .success(finish(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,
+                                               options: options, predicate: predicate, rows: cache.rows)))
         }
     }
 
     /// Single-node targets: every node scored by a full recompute of the list.
     static func scanSingles(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, nodes: [NodeIndex],
-                            options: AllocationOptions,
-                            predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
-        let rows = ScoreRows(cluster, members: scope)
+                            options: AllocationOptions, predicate: ((Placement<Double>) -> Bool)?,
+                            rows: ScoreRows? = nil) -> AllocationSolution<Double> {
+        let rows = rows ?? ScoreRows(cluster, members: scope)
         var collection = CandidateCollection<Double>()
         for target in nodes {
             let p = cluster[node: target]
@@ -170,5 +181,48 @@ struct CandidateCollection<Metric: Comparable & Sendable> {
         sol.failures.add(.n1, dropped)
         sol.successCount -= dropped
         return sol
+    }
+}
+
+/// What repeated searches on one cluster state can share: the score rows and the redundancy check's base.
+final class SearchCache {
+    let cluster: Cluster
+    let scope: [NodeIndex]?
+    private var cachedRows: ScoreRows?
+    private var cachedRedundancy: RedundancyBase?
+
+    init(_ cluster: Cluster, scope: [NodeIndex]?) {
+        self.cluster = cluster
+        self.scope = scope
+    }
+
+    /// Whether `other` is the very same cluster state (same node and instance storage), so this cache applies.
+    /// The cache keeps that storage alive, so equal addresses cannot come from a reused buffer.
+    func describes(_ other: Cluster, scope other2: [NodeIndex]?) -> Bool {
+        guard scope == other2, cluster.nodes.count == other.nodes.count,
+              cluster.instances.count == other.instances.count else { return false }
+        let sameNodes = cluster.nodes.withUnsafeBufferPointer { a in
+            other.nodes.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+        let sameInstances = cluster.instances.withUnsafeBufferPointer { a in
+            other.instances.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+        return sameNodes && sameInstances
+    }
+
+    /// Score rows of the scope.
+    var rows: ScoreRows {
+        if let r = cachedRows { return r }
+        let r = ScoreRows(cluster, members: scope)
+        cachedRows = r
+        return r
+    }
+
+    /// The redundancy check's base for the scope.
+    var redundancy: RedundancyBase {
+        if let r = cachedRedundancy { return r }
+        let r = RedundancyBase(cluster, scope: scope)
+        cachedRedundancy = r
+        return r
     }
 }

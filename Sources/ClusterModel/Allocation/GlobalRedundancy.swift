@@ -4,58 +4,177 @@
 /// DRBD instances fail over to their secondaries, shared-storage instances move to the best node of the group,
 /// and instances that cannot move are recreated on the best node, largest memory first.
 public enum GlobalRedundancy {
+    /// The result of a redundancy check.
+    public enum Outcome: Equatable, Sendable {
+        /// Every checked node can be evacuated.
+        case redundant
+        /// Some node cannot.
+        case notRedundant
+        /// htools would abort: a DRBD instance's secondary lies outside the checked node list
+        /// (it looks the node up in that list; `IntMap.!` fails with this key).
+        case missingNode(NodeIndex)
+    }
+
     /// Whether the node list `scope` (all nodes when nil) is globally N+1 redundant (htools' `redundant`).
     ///
     /// Nodes of `options.capacityIgnoredGroups` are not checked; with `options.acceptExisting` offline nodes are not either.
     public static func isRedundant(_ cluster: Cluster, scope: [NodeIndex]? = nil, options: AllocationOptions) -> Bool {
-        let list = scope ?? cluster.nodes.map(\.index)
-        let checked = list.filter { i in
-            let n = cluster[node: i]
-            return !(options.acceptExisting && n.offline) && !options.capacityIgnoredGroups.contains(n.group)
-        }
-        let verdicts = ParallelMap.map(checked, runner: options.parallelism, minimumPerJob: 2) {
-            canEvacuate($0, in: cluster, scope: list)
-        }
-        return verdicts.allSatisfy { $0 }
+        check(RedundancyBase(cluster, scope: scope), options: options) == .redundant
+    }
+
+    /// The redundancy of one group on its own (htools' `redundantGrp`), including htools' abort case.
+    public static func groupOutcome(_ cluster: Cluster, group: GroupIndex, options: AllocationOptions) -> Outcome {
+        check(RedundancyBase(cluster, scope: cluster.nodes.filter { $0.group == group }.map(\.index)), options: options)
     }
 
     /// Whether one group is globally N+1 redundant on its own (htools' `redundantGrp`).
     public static func isGroupRedundant(_ cluster: Cluster, group: GroupIndex, options: AllocationOptions) -> Bool {
-        isRedundant(cluster, scope: cluster.nodes.filter { $0.group == group }.map(\.index), options: options)
+        groupOutcome(cluster, group: group, options: options) == .redundant
     }
 
     /// Whether the cluster stays redundant after `placement` (htools' `allocGlobalN1`).
     public static func allocationKeepsRedundancy<M>(_ cluster: Cluster, scope: [NodeIndex]?, placement: Placement<M>,
                                                     options: AllocationOptions) -> Bool {
-        isRedundant(cluster.applying(placement), scope: scope, options: options)
+        check(RedundancyBase(cluster, scope: scope).applying(placement), options: options) == .redundant
     }
 
     /// Whether all instances of `node` could be moved or recreated elsewhere (htools' `canEvacuateNode`).
     ///
     /// - Parameter scope: the node list being checked (the escape nodes are its members of the node's group).
     public static func canEvacuate(_ node: NodeIndex, in cluster: Cluster, scope: [NodeIndex]) -> Bool {
-        var state = NodeOverlay(cluster)
-        let primaries = cluster[node: node].primaries.reversed().map { cluster[instance: $0] }
-        let drbd = primaries.filter { $0.diskTemplate == .drbd }
-        let others = primaries.filter { $0.diskTemplate != .drbd }
-        let shared = others.filter { $0.diskTemplate.isRelocatable }
-        let fixed = others.filter { !$0.diskTemplate.isRelocatable }
-        for inst in drbd {
-            guard state.failover(inst) else { return false }
+        canEvacuate(node, RedundancyBase(cluster, scope: scope)) == .redundant
+    }
+
+    /// Checks the nodes of `base` in order; the first non-evacuable node decides, as htools' lazy `all`.
+    static func check(_ base: RedundancyBase, options: AllocationOptions) -> Outcome {
+        let checked = base.list.filter { i in
+            let n = base.view.nodes[i.value]
+            return !(options.acceptExisting && n.offline) && !options.capacityIgnoredGroups.contains(n.group)
         }
-        let group = cluster[node: node].group
-        let escape = scope.filter { $0 != node && cluster[node: $0].group == group }
-        let groupNodes = scope.filter { cluster[node: $0].group == group }
-        for inst in shared {
-            guard state.relocate(inst, candidates: escape, scoredOver: groupNodes) else { return false }
+        // Chunks stop at their first failing node; earlier chunks take precedence when merging.
+        let width = options.parallelism.map { max(1, $0.width) } ?? 1
+        let chunkCount = checked.count >= 8 ? width : 1
+        let chunks = (0..<chunkCount).map { k in
+            Array(checked[(checked.count * k / chunkCount)..<(checked.count * (k + 1) / chunkCount)])
+        }
+        let verdicts = ParallelMap.map(chunks, runner: options.parallelism, minimumPerJob: 1) { chunk -> Outcome in
+            for n in chunk {
+                let o = canEvacuate(n, base)
+                if o != .redundant { return o }
+            }
+            return .redundant
+        }
+        return verdicts.first { $0 != .redundant } ?? .redundant
+    }
+
+    static func canEvacuate(_ node: NodeIndex, _ base: RedundancyBase) -> Outcome {
+        let view = base.view
+        let primaries = view.nodes[node.value].primaries
+        if primaries.isEmpty { return .redundant }
+        // htools walks its newest-first list: ours is oldest-first.
+        var drbd: [InstanceIndex] = [], shared: [InstanceIndex] = [], fixed: [InstanceIndex] = []
+        for i in primaries.reversed() {
+            let t = view.instance(i).diskTemplate
+            if t == .drbd { drbd.append(i) } else if t.isRelocatable { shared.append(i) } else { fixed.append(i) }
+        }
+        var state = EvacuationState(base)
+        for (k, i) in drbd.enumerated() {
+            let inst = view.instance(i)
+            if let s = inst.secondary, !base.inScope[s.value] { return .missingNode(s) }
+            let last = k == drbd.count - 1 && shared.isEmpty && fixed.isEmpty
+            guard state.failover(inst, keepResult: !last) else { return .notRedundant }
+        }
+        if shared.isEmpty && fixed.isEmpty { return .redundant }
+        let group = view.nodes[node.value].group
+        let escape = base.list.filter { $0 != node && view.nodes[$0.value].group == group }
+        for (k, i) in shared.enumerated() {
+            let last = k == shared.count - 1 && fixed.isEmpty
+            guard state.relocate(view.instance(i), candidates: escape, group: group, keepResult: !last) else {
+                return .notRedundant
+            }
         }
         let bySize = fixed.indices.sorted { a, b in
-            fixed[a].memory != fixed[b].memory ? fixed[a].memory > fixed[b].memory : a < b
-        }.map { fixed[$0] }
-        for inst in bySize {
-            guard state.recreate(inst, candidates: escape, scoredOver: scope) else { return false }
+            let x = view.instance(fixed[a]).memory, y = view.instance(fixed[b]).memory
+            return x != y ? x > y : a < b
         }
-        return true
+        for (k, position) in bySize.enumerated() {
+            let last = k == bySize.count - 1
+            guard state.recreate(view.instance(fixed[position]), candidates: escape, keepResult: !last) else {
+                return .notRedundant
+            }
+        }
+        return .redundant
+    }
+}
+
+/// One node list to check, with the shared score rows, possibly with a placement applied on top.
+struct RedundancyBase {
+    var view: RedundancyView
+    let list: [NodeIndex]
+    let inScope: [Bool]
+    var rows: RedundancyRows
+
+    init(_ cluster: Cluster, scope: [NodeIndex]?) {
+        view = RedundancyView(cluster: cluster)
+        list = scope ?? cluster.nodes.map(\.index)
+        var member = [Bool](repeating: false, count: cluster.nodes.count)
+        for i in list { member[i.value] = true }
+        inScope = member
+        rows = RedundancyRows(view, scope: list)
+    }
+
+    /// The base with `placement` applied (nodes replaced, instance added at the next index).
+    func applying<M>(_ placement: Placement<M>) -> RedundancyBase {
+        var b = self
+        var placed = placement.instance
+        placed.index = InstanceIndex(view.instances.count)
+        b.view.extraInstance = placed
+        for var n in placement.nodes {
+            n.primaries = n.primaries.map { $0.value < 0 ? placed.index : $0 }
+            n.secondaries = n.secondaries.map { $0.value < 0 ? placed.index : $0 }
+            b.view.nodes[n.index.value] = n
+            b.rows.update(n)
+        }
+        return b
+    }
+}
+
+/// The nodes and instances a redundancy check sees: a cluster, possibly with one placement applied on top.
+struct RedundancyView {
+    var nodes: [Node]
+    let instances: [Instance]
+    /// The placed instance, at index `instances.count`.
+    var extraInstance: Instance?
+
+    init(cluster: Cluster) {
+        nodes = cluster.nodes
+        instances = cluster.instances
+        extraInstance = nil
+    }
+
+    func instance(_ i: InstanceIndex) -> Instance {
+        i.value < instances.count ? instances[i.value] : extraInstance!
+    }
+}
+
+/// Score rows shared by every node check of one redundancy test: the whole list and each group.
+struct RedundancyRows {
+    var scope: ScoreRows
+    var groups: [GroupIndex: ScoreRows]
+
+    init(_ view: RedundancyView, scope list: [NodeIndex]) {
+        scope = ScoreRows(nodeCount: view.nodes.count, members: list) { view.nodes[$0.value] }
+        var byGroup: [GroupIndex: [NodeIndex]] = [:]
+        for i in list { byGroup[view.nodes[i.value].group, default: []].append(i) }
+        groups = byGroup.mapValues { members in
+            ScoreRows(nodeCount: view.nodes.count, members: members) { view.nodes[$0.value] }
+        }
+    }
+
+    /// Refreshes the rows of a changed node.
+    mutating func update(_ n: Node) {
+        scope.update(n)
+        groups[n.group]?.update(n)
     }
 }
 
@@ -69,74 +188,92 @@ extension DiskTemplate {
     }
 }
 
-/// Node states on top of a fixed cluster: changed nodes are kept aside, the rest read through.
-struct NodeOverlay {
-    let base: Cluster
-    var changed: [Int: Node] = [:]
+/// The node states while one node is being emptied, with score rows kept up to date.
+struct EvacuationState {
+    var nodes: [Node]
+    var rows: RedundancyRows
+    private var scratch = [Double](repeating: 0, count: ScoreComponent.count)
 
-    init(_ base: Cluster) { self.base = base }
+    init(_ base: RedundancyBase) {
+        nodes = base.view.nodes
+        rows = base.rows
+    }
 
-    subscript(_ i: NodeIndex) -> Node {
-        get { changed[i.value] ?? base.nodes[i.value] }
-        set { changed[i.value] = newValue }
+    private mutating func set(_ n: Node) {
+        nodes[n.index.value] = n
+        rows.update(n)
     }
 
     /// Forced failover of a DRBD instance to its secondary (htools' `move … Failover`).
-    mutating func failover(_ inst: Instance) -> Bool {
+    /// With `keepResult` false only feasibility is decided (the last step of a check).
+    mutating func failover(_ inst: Instance, keepResult: Bool = true) -> Bool {
         guard let sdx = inst.secondary else { return false }
         let pdx = inst.primary
-        let oldP = self[pdx], oldS = self[sdx]
+        let oldP = nodes[pdx.value], oldS = nodes[sdx.value]
+        guard oldP.canMigrate(to: oldS) else { return false }
         let intP = oldP.removingPrimary(inst)
         let intS = oldS.removingSecondary(inst)
-        guard oldP.canMigrate(to: oldS) else { return false }
         guard case .success(let newP) = intS.addingPrimary(inst, force: true) else { return false }
         guard case .success(let newS) = intP.addingSecondary(inst, primary: sdx, force: true, ignoreDisks: oldP.offline)
         else { return false }
-        self[pdx] = newS
-        self[sdx] = newP
+        if keepResult {
+            set(newS)
+            set(newP)
+        }
         return true
+    }
+
+    /// The new row of `target` with `inst` added as forced primary, or nil when it does not fit.
+    private mutating func probe(_ target: NodeIndex, _ inst: Instance) -> ScoreRows.Row? {
+        if inst.forthcoming {
+            guard case .success(let n) = nodes[target.value].addingPrimary(inst, force: true) else { return nil }
+            return ScoreRows.Row(NodeScoreValues(n))
+        }
+        var pairs: [Int: Int]?
+        guard ForcedPrimaryProbe.evaluate(nodes[target.value], inst, row: &scratch, pairs: &pairs) == nil else { return nil }
+        return ScoreRows.Row(numbers: scratch, pairs: pairs)
     }
 
     /// Moves a shared-storage instance to the candidate giving the best group score (htools' `evacOneNodeOnly`
     /// with `FailoverToAny`, soft errors ignored).
-    mutating func relocate(_ inst: Instance, candidates: [NodeIndex], scoredOver group: [NodeIndex]) -> Bool {
+    mutating func relocate(_ inst: Instance, candidates: [NodeIndex], group: GroupIndex, keepResult: Bool = true) -> Bool {
         let pdx = inst.primary
-        let oldP = self[pdx]
-        let snapshot = self
-        let rows = ScoreRows(nodeCount: base.nodes.count, members: group) { snapshot[$0] }
-        var best: (score: Double, target: NodeIndex, newP: Node, oldP: Node)?
+        guard let groupRows = rows.groups[group] else { return false }
+        let oldAfter = nodes[pdx.value].removingPrimary(inst)
+        let oldAfterRow = ScoreRows.Row(NodeScoreValues(oldAfter))
+        var best: (score: Double, target: NodeIndex)?
         for t in candidates {
-            let target = self[t]
-            guard oldP.canMigrate(to: target) else { continue }
-            guard case .success(let newTarget) = target.addingPrimary(inst, force: true) else { continue }
-            let oldAfter = oldP.removingPrimary(inst)
-            let score = rows.score(replacing: rows.position[pdx.value], NodeScoreValues(oldAfter),
-                                   and: rows.position[t.value], NodeScoreValues(newTarget))
+            guard nodes[pdx.value].canMigrate(to: nodes[t.value]) else { continue }
+            guard let row = probe(t, inst) else { continue }
+            let score = groupRows.score(replacing: groupRows.position[pdx.value], oldAfterRow,
+                                        and: groupRows.position[t.value], row)
             if let b = best, b.score < score { continue }
-            best = (score, t, newTarget, oldAfter)
+            best = (score, t)
         }
         guard let b = best else { return false }
-        self[pdx] = b.oldP
-        self[b.target] = b.newP
+        guard keepResult else { return true }
+        guard case .success(let newTarget) = nodes[b.target.value].addingPrimary(inst, force: true) else { return false }
+        set(oldAfter)
+        set(newTarget)
         return true
     }
 
-    /// Places a copy of a non-movable instance on the candidate with the best score of `scope`
+    /// Places a copy of a non-movable instance on the candidate with the best score of the checked list
     /// (htools' `recreate`: `allocateOnSingle` with soft errors ignored).
-    mutating func recreate(_ inst: Instance, candidates: [NodeIndex], scoredOver scope: [NodeIndex]) -> Bool {
-        let snapshot = self
-        let rows = ScoreRows(nodeCount: base.nodes.count, members: scope) { snapshot[$0] }
-        var best: (score: Double, target: NodeIndex, node: Node)?
+    mutating func recreate(_ inst: Instance, candidates: [NodeIndex], keepResult: Bool = true) -> Bool {
+        var best: (score: Double, target: NodeIndex)?
         for t in candidates {
-            let target = self[t]
+            let target = nodes[t.value]
             if target.policy.violation(of: inst, exclusiveStorage: target.exclusiveStorage) != nil { continue }
-            guard case .success(let newTarget) = target.addingPrimary(inst, force: true) else { continue }
-            let score = rows.score(replacing: rows.position[t.value], with: NodeScoreValues(newTarget))
+            guard let row = probe(t, inst) else { continue }
+            let score = rows.scope.score(replacing: rows.scope.position[t.value], row, and: -1, nil)
             if let b = best, b.score < score { continue }
-            best = (score, t, newTarget)
+            best = (score, t)
         }
         guard let b = best else { return false }
-        self[b.target] = b.node
+        guard keepResult else { return true }
+        guard case .success(let newTarget) = nodes[b.target.value].addingPrimary(inst, force: true) else { return false }
+        set(newTarget)
         return true
     }
 }

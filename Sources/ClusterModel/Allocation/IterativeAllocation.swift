@@ -16,7 +16,8 @@ public enum IterativeAllocation {
             next.alias = next.name
             next.index = InstanceIndex(progress.cluster.instances.count)
             let solution: AllocationSolution<Double>
-            switch AllocationSearch.tryAllocation(progress.cluster, instance: next, targets: targets, options: opts) {
+            switch AllocationSearch.tryAllocation(SearchCache(progress.cluster, scope: nil), instance: next, targets: targets,
+                                                  options: opts, annotate: false) {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }

@@ -1,4 +1,4 @@
-/// The score inputs of a node list, cached so that one node can be swapped and the total recomputed
+/// The score inputs of a node list, cached so that one or two nodes can be swapped and the total recomputed
 /// from scratch cheaply, with exactly htools' full-recompute arithmetic (`compCV` of a changed list).
 struct ScoreRows {
     /// Nodes in list order.
@@ -6,13 +6,24 @@ struct ScoreRows {
     /// Position of each cluster node in `members`, or -1.
     let position: [Int]
     /// Per member, per component values (row-major).
-    var values: [Double]
+    private(set) var values: [Double]
     /// Per member: whether the node is offline.
     let offline: [Bool]
     /// Per member: (location, exclusion) pair counts.
-    let pairCounts: [[Int: Int]]
-    private static let width = ScoreComponent.count
+    private(set) var pairCounts: [[Int: Int]]
+    /// Whether no member has any pair counts (the spread component is then zero without a merge).
+    private var pairsEmpty: Bool
+    private let hasOnline: Bool
+    static let width = ScoreComponent.count
     private static let weights = ScoreComponent.allCases.map(\.weight)
+
+    /// A replacement row: component values and, when they differ from the member's, pair counts.
+    struct Row {
+        var numbers: [Double]
+        var pairs: [Int: Int]?
+        init(numbers: [Double], pairs: [Int: Int]?) { self.numbers = numbers; self.pairs = pairs }
+        init(_ v: NodeScoreValues) { numbers = v.numbers; pairs = v.pairCounts }
+    }
 
     /// Caches the rows of `members` (all nodes when nil), in order.
     init(_ cluster: Cluster, members scope: [NodeIndex]?) {
@@ -39,59 +50,79 @@ struct ScoreRows {
         values = vals
         offline = off
         pairCounts = pairs
+        pairsEmpty = pairs.allSatisfy(\.isEmpty)
+        hasOnline = off.contains(false)
+    }
+
+    /// Replaces the cached row of `node` (ignored when it is not a member).
+    mutating func update(_ node: Node) {
+        let k = position[node.index.value]
+        guard k >= 0 else { return }
+        let v = NodeScoreValues(node)
+        values.replaceSubrange(k * ScoreRows.width..<(k + 1) * ScoreRows.width, with: v.numbers)
+        pairCounts[k] = v.pairCounts
+        if !v.pairCounts.isEmpty { pairsEmpty = false }
     }
 
     /// The full score with the member at `k` replaced by `row` (its offline flag unchanged).
     func score(replacing k: Int, with row: NodeScoreValues) -> Double {
-        score(replacing: k, row, and: -1, row)
+        score(replacing: k, Row(row), and: -1, nil)
     }
 
-    /// The full score with the members at `k` and `k2` replaced by `row` and `row2` (offline flags unchanged;
-    /// a negative position replaces nothing).
+    /// The full score with the members at `k` and `k2` replaced (offline flags unchanged; a negative
+    /// position replaces nothing).
     /// - Complexity: O(members × components)
-    func score(replacing k: Int, _ row: NodeScoreValues, and k2: Int, _ row2: NodeScoreValues) -> Double {
+    func score(replacing k: Int, _ row: Row, and k2: Int, _ row2: Row?) -> Double {
         let w = ScoreRows.width
         let n = members.count
-        var hasOnline = false
-        for i in 0..<n where !offline[i] { hasOnline = true; break }
         guard hasOnline else { return 0 }
+        let r2 = row2?.numbers ?? row.numbers
         var total = 0.0
-        for c in ScoreComponent.allCases {
-            let j = c.rawValue
-            let wantOffline = !c.overOnlineNodes
-            let value: Double
-            switch c.aggregation {
-            case .sum:
-                var s = 0.0
-                for i in 0..<n where offline[i] == wantOffline {
-                    s = s + (i == k ? row.numbers[j] : i == k2 ? row2.numbers[j] : values[i * w + j])
+        values.withUnsafeBufferPointer { vals in
+            row.numbers.withUnsafeBufferPointer { r in
+                r2.withUnsafeBufferPointer { rr in
+                    @inline(__always) func value(_ i: Int, _ j: Int) -> Double {
+                        i == k ? r[j] : i == k2 ? rr[j] : vals[i * w + j]
+                    }
+                    for c in ScoreComponent.allCases {
+                        let j = c.rawValue
+                        let wantOffline = !c.overOnlineNodes
+                        let result: Double
+                        switch c.aggregation {
+                        case .sum:
+                            var s = 0.0
+                            for i in 0..<n where offline[i] == wantOffline { s = s + value(i, j) }
+                            result = s
+                        case .standardDeviation:
+                            var cnt = 0.0, s = 0.0
+                            for i in 0..<n where offline[i] == wantOffline {
+                                cnt = cnt + 1
+                                s = s + value(i, j)
+                            }
+                            let mean = s / cnt
+                            var nvar = 0.0
+                            for i in 0..<n where offline[i] == wantOffline {
+                                let d = value(i, j) - mean
+                                nvar = nvar + d * d
+                            }
+                            result = (nvar / cnt).squareRoot()
+                        case .spread:
+                            result = spread(replacing: k, row.pairs, k2, row2?.pairs)
+                        }
+                        total = total + ScoreRows.weights[j] * result
+                    }
                 }
-                value = s
-            case .standardDeviation:
-                var cnt = 0.0, s = 0.0
-                for i in 0..<n where offline[i] == wantOffline {
-                    cnt = cnt + 1
-                    s = s + (i == k ? row.numbers[j] : i == k2 ? row2.numbers[j] : values[i * w + j])
-                }
-                let mean = s / cnt
-                var nvar = 0.0
-                for i in 0..<n where offline[i] == wantOffline {
-                    let d = (i == k ? row.numbers[j] : i == k2 ? row2.numbers[j] : values[i * w + j]) - mean
-                    nvar = nvar + d * d
-                }
-                value = (nvar / cnt).squareRoot()
-            case .spread:
-                value = spread(replacing: k, row.pairCounts, k2, row2.pairCounts)
             }
-            total = total + ScoreRows.weights[j] * value
         }
         return total
     }
 
-    private func spread(replacing k: Int, _ counts: [Int: Int], _ k2: Int, _ counts2: [Int: Int]) -> Double {
+    private func spread(replacing k: Int, _ counts: [Int: Int]?, _ k2: Int, _ counts2: [Int: Int]?) -> Double {
+        if pairsEmpty && (counts?.isEmpty ?? true) && (counts2?.isEmpty ?? true) { return 0 }
         var merged: [Int: Int] = [:]
         for i in members.indices where !offline[i] {
-            for (key, v) in (i == k ? counts : i == k2 ? counts2 : pairCounts[i]) { merged[key, default: 0] &+= v }
+            let m = i == k ? (counts ?? pairCounts[i]) : i == k2 ? (counts2 ?? pairCounts[i]) : pairCounts[i]
+            for (key, v) in m { merged[key, default: 0] &+= v }
         }
         var total = 0
         for (_, v) in merged { total &+= v }

@@ -11,6 +11,7 @@ public enum TieredAllocation {
         var stack: [Frame] = []
         var task: Task? = Task(progress: start, limit: limit, instance: instance)
         var returned: Result<AllocationProgress, AllocationError> = .success(start)
+        var cache: SearchCache?
         while true {
             if let t = task {
                 task = nil
@@ -36,7 +37,7 @@ public enum TieredAllocation {
                     stack.append(Frame(level: level, awaitingBigStep: false))
                     task = Task(progress: level.result, limit: level.newLimit, instance: smaller)
                 case .failure:
-                    (task, returned) = bigStep(level, &stack, targets: targets, options: options)
+                    (task, returned) = bigStep(level, &stack, &cache, targets: targets, options: options)
                 }
                 continue
             }
@@ -46,7 +47,7 @@ public enum TieredAllocation {
                deeper.cluster.instances.count > frame.level.result.cluster.instances.count {
                 continue
             }
-            (task, returned) = bigStep(frame.level, &stack, targets: targets, options: options)
+            (task, returned) = bigStep(frame.level, &stack, &cache, targets: targets, options: options)
         }
     }
 
@@ -86,10 +87,14 @@ public enum TieredAllocation {
 
     /// The level's big step: the first failure mode (most frequent first) whose shrinking alone makes the
     /// instance fit again starts a new tiered run; without one, the level's own result stands.
-    private static func bigStep(_ level: Level, _ stack: inout [Frame], targets: AllocationTargets,
+    private static func bigStep(_ level: Level, _ stack: inout [Frame], _ cache: inout SearchCache?,
+                                targets: AllocationTargets,
                                 options: AllocationOptions) -> (Task?, Result<AllocationProgress, AllocationError>) {
+        if !(cache?.describes(level.result.cluster, scope: nil) ?? false) {
+            cache = SearchCache(level.result.cluster, scope: nil)
+        }
         for mode in level.sortedFailures.reversed() {
-            if let smaller = shrinkingSuffices(level, mode, targets: targets, options: options) {
+            if let smaller = shrinkingSuffices(level, mode, cache!, targets: targets, options: options) {
                 stack.append(Frame(level: level, awaitingBigStep: true))
                 return (Task(progress: level.result, limit: level.newLimit, instance: smaller), .success(level.result))
             }
@@ -99,15 +104,16 @@ public enum TieredAllocation {
 
     /// The first instance, shrinking only `mode`, that can be placed, as long as every attempt before it failed
     /// at least once for `mode` (htools' `sufficesShrinking`).
-    private static func shrinkingSuffices(_ level: Level, _ mode: FailMode, targets: AllocationTargets,
-                                          options: AllocationOptions) -> Instance? {
+    private static func shrinkingSuffices(_ level: Level, _ mode: FailMode, _ cache: SearchCache,
+                                          targets: AllocationTargets, options: AllocationOptions) -> Instance? {
         var candidate = level.instance
         let cluster = level.result.cluster
         while true {
             var probe = candidate
             probe.index = InstanceIndex(cluster.instances.count)
-            let solution = (try? AllocationSearch.tryAllocation(cluster, instance: probe, targets: targets,
-                                                                options: options).get()) ?? AllocationSolution()
+            let solution = (try? AllocationSearch.tryAllocation(cache, instance: probe, targets: targets,
+                                                                options: options, annotate: false).get())
+                ?? AllocationSolution()
             if solution.best != nil { return candidate }
             if !solution.failures.contains(mode) { return nil }
             guard case .success(let smaller) = candidate.shrunk(by: mode) else { return nil }

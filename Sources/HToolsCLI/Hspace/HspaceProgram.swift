@@ -33,8 +33,13 @@ public enum HspaceProgram {
         var badGroupsCache: [GroupIndex]?
         func badGroups() -> [GroupIndex] {
             if let b = badGroupsCache { return b }
-            let b = cluster.groups.map(\.index).filter {
-                !GlobalRedundancy.isGroupRedundant(cluster, group: $0, options: algorithm)
+            var b: [GroupIndex] = []
+            for g in cluster.groups.map(\.index) {
+                switch GlobalRedundancy.groupOutcome(cluster, group: g, options: algorithm) {
+                case .redundant: break
+                case .notRedundant: b.append(g)
+                case .missingNode(let key): HaskellRuntime.dieMissingIntMapKey(key.value, tool: .hspace)
+                }
             }
             badGroupsCache = b
             return b
