@@ -132,3 +132,31 @@ private extension Result where Failure == AllocationError {
         return nil
     }
 }
+
+/// The forced-primary probe used by the global N+1 check against `Node.addingPrimary(force: true)`.
+final class ForcedPrimaryProbeTests: XCTestCase {
+    func testProbeEqualsRealPlacement() {
+        for seed in 1...25 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 8, instances: 30)
+            for inst in cluster.instances where !inst.forthcoming {
+                for node in cluster.nodes {
+                    var row = [Double](repeating: 0, count: ScoreComponent.count)
+                    var pairs: [Int: Int]?
+                    let failure = ForcedPrimaryProbe.evaluate(node, inst, row: &row, pairs: &pairs)
+                    switch node.addingPrimary(inst, force: true) {
+                    case .failure(let f):
+                        XCTAssertEqual(failure, f, "seed \(seed)")
+                    case .success(let n):
+                        XCTAssertNil(failure, "seed \(seed)")
+                        let expected = NodeScoreValues(n)
+                        for c in ScoreComponent.allCases where c.aggregation != .spread {
+                            XCTAssertEqual(row[c.rawValue].bitPattern, expected.numbers[c.rawValue].bitPattern,
+                                           "seed \(seed) \(c.name)")
+                        }
+                        XCTAssertEqual(pairs ?? node.locationExclusionCounts, expected.pairCounts, "seed \(seed)")
+                    }
+                }
+            }
+        }
+    }
+}
