@@ -1,3 +1,18 @@
+// Allocation engine: entry points (all pure; results are values, errors are `AllocationError`).
+//
+// - `AllocationTargets.generate(in:nodes:groups:requiredNodes:dropUnallocable:options:)`: htools' `genAllocNodes`.
+// - `AllocationSearch.tryAllocation(_:scope:instance:targets:options:)`: htools' `tryAlloc` → `AllocationSolution`
+//   (failure counts, success count, best `Placement` with its score, log). Set `instance.index` to
+//   `cluster.instances.count` first; apply the result with `cluster.apply(placement)` (htools' `extractNl`/`updateIl`).
+// - `GroupAllocation.tryMultiGroup` / `tryGroup` / `bestGroup` / `allocateInGroup` / `allocateList`: htools'
+//   `tryMGAlloc`, `tryGroupAlloc`, `findBestAllocGroup`, `findAllocation`, `allocList` (hail `allocate`,
+//   `multi-allocate`); log lines carry htools' `Group … (policy): …` and `Selected group: …` texts.
+// - `DedicatedAllocation`: htools' `Dedicated` (exclusive-storage allocation ranked by lost allocations).
+// - `IterativeAllocation.allocate` / `TieredAllocation.allocate`: htools' `iterateAlloc` / `tieredAlloc` (hspace).
+// - `GlobalRedundancy.isRedundant` / `groupOutcome` / `allocationKeepsRedundancy`: htools' `GlobalN1`.
+// - `ClusterResources`: htools' `CStats` (`totalResources`, `computeAllocationDelta`).
+// - `AllocationOptions.parallelism`: optional thread runner; results never depend on it.
+
 /// Finding the best place for one new instance (htools' `tryAlloc`).
 public enum AllocationSearch {
     /// Tries every target for `instance` and returns the best placement with failure statistics (htools' `tryAlloc`).
