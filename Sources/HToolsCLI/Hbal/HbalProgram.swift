@@ -14,7 +14,7 @@ public enum HbalProgram {
         var cluster = loaded
         ClusterLoading.applyNodeStatus(options, to: &cluster)
         checkCluster(cluster, verbose: verbose)
-        saveState(options.saveCluster, "original", "before balancing", loaded)
+        ProgramFiles.saveState(options.saveCluster, "original", "before balancing", loaded, tool: .hbal)
 
         let (groupName, memberNodes, memberInstances) = GroupSelection.select(cluster, requested: options.group)
         checkGroup(cluster, name: groupName, nodes: memberNodes, instances: memberInstances, options: options)
@@ -88,10 +88,11 @@ public enum HbalProgram {
 
         var jobSets = JobSets.split(jobsNewestFirst)
         if options.firstJobGroup { jobSets = Array(jobSets.prefix(1)) }
-        saveCommands(options, title: options.firstJobGroup ? "First set of jobs:" : "Commands to run to reach the above solution:",
-                     SolutionText.commands(jobSets))
-        saveState(options.saveCluster, "balanced", "after balancing", final.cluster,
-                  nodes: memberNodes, instances: memberInstances)
+        ProgramFiles.saveCommands(options.showCommands,
+                                  title: options.firstJobGroup ? "First set of jobs:" : "Commands to run to reach the above solution:",
+                                  SolutionText.commands(jobSets), tool: .hbal)
+        ProgramFiles.saveState(options.saveCluster, "balanced", "after balancing", final.cluster, tool: .hbal,
+                               nodes: memberNodes, instances: memberInstances)
         if options.printInstances {
             Console.errLine(""); Console.errLine("Final instance map:")
             Console.err(InstanceTable.render(final.cluster, instances: memberInstances))
@@ -162,42 +163,5 @@ public enum HbalProgram {
         if n.instanceSpindles > n.highSpindles { return .disk }
         if n.cpuRatio > n.policy.vcpuRatio { return .cpu }
         return nil
-    }
-
-    /// htools' `maybeSaveCommands`.
-    static func saveCommands(_ options: HToolsOptions, title: String, _ commands: String) {
-        guard let target = options.showCommands else { return }
-        if target == "-" {
-            Console.outLine("")
-            Console.outLine(title)
-            let lines = FieldLines.split(commands).filter { $0 != "  check" }
-            Console.out(lines.map { "  " + $0 + "\n" }.joined())
-            return
-        }
-        if let error = AtomicFile.write(SolutionText.scriptHeader + commands, to: target) {
-            ClusterLoading.dieUncaught(error, tool: .hbal)
-        }
-        Console.out("The commands have been written to file '\(target)'\n")
-    }
-
-    /// htools' `maybeSaveData`: writes `PREFIX.EXT` and reports it on standard error.
-    static func saveState(_ prefix: String?, _ ext: String, _ message: String, _ data: Cluster,
-                          nodes: [NodeIndex]? = nil, instances: [InstanceIndex]? = nil) {
-        guard let prefix = prefix else { return }
-        let path = prefix + "." + ext
-        let text = TextSnapshotWriter.serialize(data, nodes: nodes, instances: instances)
-        if let error = AtomicFile.write(text, to: path) { ClusterLoading.dieUncaught(error, tool: .hbal) }
-        Console.errLine("The cluster state \(message) has been written to file '\(path)'")
-    }
-}
-
-/// Haskell's `lines` for output post-processing.
-enum FieldLines {
-    /// Splits text into lines without a trailing empty one.
-    static func split(_ text: String) -> [String] {
-        if text.isEmpty { return [] }
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if text.hasSuffix("\n") { parts.removeLast() }
-        return parts
     }
 }

@@ -1,13 +1,15 @@
 import ClusterModel
 import ClusterIO
 
-/// The `-S` and `-C` file outputs shared by hroller and hsqueeze (htools' `maybeSaveData`, `maybeSaveCommands`).
+/// The `-S` and `-C` file outputs shared by hbal, hroller and hsqueeze (htools' `maybeSaveData`, `maybeSaveCommands`).
 enum ProgramFiles {
-    /// Writes the cluster to `PREFIX.EXT` and reports it on standard error; dies like GHC on I/O errors.
-    static func saveState(_ prefix: String?, _ ext: String, _ message: String, _ data: Cluster, tool: HTool) {
+    /// Writes the cluster (limited to `nodes`/`instances` when given) to `PREFIX.EXT` and reports it on
+    /// standard error; dies like GHC on I/O errors.
+    static func saveState(_ prefix: String?, _ ext: String, _ message: String, _ data: Cluster, tool: HTool,
+                          nodes: [NodeIndex]? = nil, instances: [InstanceIndex]? = nil) {
         guard let prefix = prefix else { return }
         let path = prefix + "." + ext
-        if let error = AtomicFile.write(TextSnapshotWriter.serialize(data), to: path) {
+        if let error = AtomicFile.write(TextSnapshotWriter.serialize(data, nodes: nodes, instances: instances), to: path) {
             ClusterLoading.dieUncaught(error, tool: tool)
         }
         Console.errLine("The cluster state \(message) has been written to file '\(path)'")
@@ -27,5 +29,16 @@ enum ProgramFiles {
             ClusterLoading.dieUncaught(error, tool: tool)
         }
         Console.out("The commands have been written to file '\(target)'\n")
+    }
+}
+
+/// Haskell's `lines` for output post-processing.
+enum FieldLines {
+    /// Splits text into lines without a trailing empty one.
+    static func split(_ text: String) -> [String] {
+        if text.isEmpty { return [] }
+        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if text.hasSuffix("\n") { parts.removeLast() }
+        return parts
     }
 }
