@@ -44,7 +44,7 @@ public struct Balancer: Sendable {
         let onlineSet = Set(online)
         // Small scans are faster on one thread than the cost of waking another.
         let work = victims.count * max(1, online.count)
-        let threads = work < 20_000 ? 1 : max(1, min(options.threads, victims.count))
+        let threads = work < 2_000 ? 1 : max(1, min(options.threads, victims.count))
         var results = [Best](repeating: Best(score: table.score, victim: Int.max, ordinal: 0), count: threads)
         let frozen = self.evaluator
         let context = LeanContext(nodes: table.cluster.nodes)
