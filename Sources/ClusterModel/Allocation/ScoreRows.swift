@@ -84,7 +84,7 @@ struct ScoreRows {
                     @inline(__always) func value(_ i: Int, _ j: Int) -> Double {
                         i == k ? r[j] : i == k2 ? rr[j] : vals[i * w + j]
                     }
-                    for c in ScoreComponent.allCases {
+                    for c in ScoreComponent.ordered {
                         let j = c.rawValue
                         let wantOffline = !c.overOnlineNodes
                         let result: Double

@@ -65,7 +65,7 @@ struct GroupScoreRows {
         guard offline.contains(false) else { return 0 }
         var total = 0.0
         values.withUnsafeBufferPointer { vals in
-            for c in ScoreComponent.allCases {
+            for c in ScoreComponent.ordered {
                 let j = c.rawValue
                 let wantOffline = !c.overOnlineNodes
                 let v: Double

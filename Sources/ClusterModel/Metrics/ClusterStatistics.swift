@@ -23,7 +23,7 @@ public struct ClusterStatistics: Sendable {
         sums = counts
         variances = counts
         pairCounts = [:]
-        for c in ScoreComponent.allCases {
+        for c in ScoreComponent.ordered {
             let values = c.overOnlineNodes ? online : offline
             let k = c.rawValue
             switch c.aggregation {
@@ -61,14 +61,14 @@ public struct ClusterStatistics: Sendable {
 
     /// Component values in htools' order; empty when there is no online node.
     public var componentValues: [Double] {
-        hasOnlineNodes ? ScoreComponent.allCases.map { value(of: $0) } : []
+        hasOnlineNodes ? ScoreComponent.ordered.map { value(of: $0) } : []
     }
 
     /// The weighted total: the cluster score.
     public var score: Double {
         guard hasOnlineNodes else { return 0 }
         var total = 0.0
-        for c in ScoreComponent.allCases { total = total + c.weight * value(of: c) }
+        for c in ScoreComponent.ordered { total = total + c.weight * value(of: c) }
         return total
     }
 
@@ -77,7 +77,7 @@ public struct ClusterStatistics: Sendable {
         guard hasOnlineNodes else { return }
         let a = NodeScoreValues(old), b = NodeScoreValues(new)
         let online = !old.offline
-        for c in ScoreComponent.allCases where c.overOnlineNodes == online {
+        for c in ScoreComponent.ordered where c.overOnlineNodes == online {
             let k = c.rawValue
             switch c.aggregation {
             case .sum:

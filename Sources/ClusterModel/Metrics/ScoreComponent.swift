@@ -69,4 +69,7 @@ public enum ScoreComponent: Int, CaseIterable, Sendable {
 
     /// Number of components.
     public static let count = allCases.count
+
+    /// All components in htools' order, built once (`allCases` builds a new array on every use).
+    public static let ordered: [ScoreComponent] = allCases
 }
