@@ -43,25 +43,26 @@ extension Instance {
     public func shrunk(by mode: FailMode) -> Result<Instance, AllocationError> {
         var i = self
         switch mode {
+        // Absurd negative sizes would wrap in Haskell and shrink practically forever; stop instead.
         case .memory:
-            let v = memory - 64
-            if v < 64 { return .failure(AllocationError("out of memory")) }
+            let (v, overflow) = memory.subtractingReportingOverflow(64)
+            if overflow || v < 64 { return .failure(AllocationError("out of memory")) }
             i.memory = v
         case .disk:
-            let sizes = disks.map { $0.size - 256 }
-            if sizes.contains(where: { $0 < 256 }) { return .failure(AllocationError("out of disk")) }
-            for k in i.disks.indices { i.disks[k].size = sizes[k] }
-            i.disk = disk - disks.count * 256
+            let sizes = disks.map { $0.size.subtractingReportingOverflow(256) }
+            if sizes.contains(where: { $0.overflow || $0.partialValue < 256 }) { return .failure(AllocationError("out of disk")) }
+            for k in i.disks.indices { i.disks[k].size = sizes[k].partialValue }
+            i.disk = disk &- disks.count &* 256
         case .cpu:
-            let v = vcpus - 1
-            if v < 1 { return .failure(AllocationError("out of vcpus")) }
+            let (v, overflow) = vcpus.subtractingReportingOverflow(1)
+            if overflow || v < 1 { return .failure(AllocationError("out of vcpus")) }
             i.vcpus = v
         case .spindles:
             guard disks.count == 1 else { return .failure(AllocationError("Expected one disk")) }
             guard let s = disks[0].spindles else {
                 return .failure(AllocationError("No spindles, shouldn't have happened"))
             }
-            if s - 1 < 1 { return .failure(AllocationError("out of spindles")) }
+            if s <= 1 { return .failure(AllocationError("out of spindles")) }
             i.disks[0].spindles = s - 1
         default:
             return .failure(AllocationError("Unhandled failure mode " + mode.htoolsName))
