@@ -1,0 +1,61 @@
+/// Per-component constants as flat tables (no `allCases` arrays in hot loops).
+struct ComponentTables: Sendable {
+    let weightList: [Double]
+    let aggregation: [Aggregation]
+    let online: [Bool]
+
+    static let shared = ComponentTables()
+
+    private init() {
+        weightList = ScoreComponent.allCases.map(\.weight)
+        aggregation = ScoreComponent.allCases.map(\.aggregation)
+        online = ScoreComponent.allCases.map(\.overOnlineNodes)
+    }
+}
+
+/// Immutable raw buffers shared by the scanning threads (freed with the last reference).
+final class FastTables: @unchecked Sendable {
+    let values: UnsafeMutablePointer<Double>
+    let sums: UnsafeMutablePointer<Double>
+    let squares: UnsafeMutablePointer<Double>
+    let magnitudes: UnsafeMutablePointer<Double>
+    let counts: UnsafeMutablePointer<Double>
+    /// Base sums, squares and magnitudes laid out as a `preparePartial` result.
+    let basePartial: UnsafeMutablePointer<Double>
+    /// 1/count per component (0 when the count is 0).
+    let inverseCounts: UnsafeMutablePointer<Double>
+    let weights: UnsafeMutablePointer<Double>
+    let kind: UnsafeMutablePointer<UInt8>
+    let online: UnsafeMutablePointer<Bool>
+    let offline: UnsafeMutablePointer<Bool>
+    let order: UnsafeMutablePointer<Int>
+
+    static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
+                                  order: Array(0..<ScoreComponent.count))
+
+    init(values v: [Double], sums s: [Double], squares q: [Double], magnitudes m: [Double], counts c: [Double],
+         offline o: [Bool], order ord: [Int]) {
+        func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
+            if !a.isEmpty { _ = UnsafeMutableBufferPointer(start: p, count: a.count).initialize(from: a) }
+            return p
+        }
+        let t = ComponentTables.shared
+        values = copy(v); sums = copy(s); squares = copy(q); magnitudes = copy(m); counts = copy(c)
+        inverseCounts = copy(c.map { $0 == 0 ? 0 : 1 / $0 })
+        basePartial = copy(s.isEmpty ? [Double](repeating: 0, count: 3 * ScoreComponent.count) : s + q + m)
+        weights = copy(t.weightList)
+        kind = copy(t.aggregation.map { a -> UInt8 in
+            switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
+        })
+        online = copy(t.online)
+        offline = copy(o)
+        order = copy(ord)
+    }
+
+    deinit {
+        values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
+        counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
+        order.deallocate()
+    }
+}
