@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "hroller", targets: ["Hroller"]),
         .executable(name: "hsqueeze", targets: ["Hsqueeze"]),
         .executable(name: "hinfo", targets: ["Hinfo"]),
+        .executable(name: "hscan", targets: ["Hscan"]),
         .library(name: "ClusterModel", targets: ["ClusterModel"]),
     ],
     targets: [
@@ -32,6 +33,7 @@ let package = Package(
         .executableTarget(name: "Hroller", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
         .executableTarget(name: "Hsqueeze", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel", "Packing"]),
         .executableTarget(name: "Hinfo", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
+        .executableTarget(name: "Hscan", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
         .testTarget(name: "ClusterIOTests", dependencies: ["ClusterIO", "ClusterModel"]),
         .testTarget(name: "HToolsCLITests", dependencies: ["HToolsCLI", "ClusterIO", "ClusterModel"]),

@@ -104,6 +104,7 @@ public enum ClusterLoading {
 
     /// GHC's top-level exception handler: `PROG: MESSAGE`, exit 1.
     public static func dieUncaught(_ message: String, tool: HTool) -> Never {
+        Console.flushOutput()
         Console.errLine("\(tool.programName): \(message)")
         Console.exit(1)
     }

@@ -1,6 +1,6 @@
-/// The six htools programs whose command lines this module understands.
+/// The htools programs whose command lines this module understands.
 public enum HTool: String, CaseIterable, Sendable {
-    case hail, hbal, hspace, hroller, hsqueeze, hinfo
+    case hail, hbal, hspace, hroller, hsqueeze, hinfo, hscan
 
     /// The name the program uses for itself in usage and version texts.
     public var programName: String { rawValue }

@@ -34,6 +34,8 @@ extension HTool {
             return [.printNodes, .printInstances, .dataFile, .rapiMaster, .luxi, .iallocSource,
                     .verbose, .quiet, .offlineNode, .ignoreDynu, .monD, .monDDataFile,
                     .staticKvmNodeMemory]
+        case .hscan:
+            return [.printNodes, .outputDir, .luxi, .verbose, .noHeaders, .staticKvmNodeMemory]
         }
     }
 
@@ -45,6 +47,8 @@ extension HTool {
         switch self {
         case .hail:
             return [ArgumentCompletion(completion: .file, minimumCount: 1, maximumCount: 1)]
+        case .hscan:
+            return [ArgumentCompletion(completion: .host, minimumCount: 0, maximumCount: nil)]
         case .hbal, .hspace, .hroller, .hsqueeze, .hinfo:
             return []
         }

@@ -27,6 +27,9 @@ public enum Console {
         }
     }
 
+    /// Flushes standard output (GHC's top-level handler does so before reporting an exception).
+    public static func flushOutput() { fflush(stdout) }
+
     /// Flushes both streams and ends the process with `code`.
     public static func exit(_ code: Int32) -> Never {
         fflush(stdout)
