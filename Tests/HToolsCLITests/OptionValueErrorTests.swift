@@ -1,4 +1,5 @@
 import XCTest
+import ClusterIO
 import HToolsCLI
 
 /// Value-conversion errors and Haskell `reads` behaviour, checked against the reference binaries.

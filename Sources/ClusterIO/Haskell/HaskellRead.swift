@@ -8,143 +8,144 @@ enum HaskellReadOutcome<T> {
     case noParse
 }
 
-/// Haskell `reads`-compatible number parsing: leading blanks, parentheses, `-`, decimal,
-/// `0x`/`0o` literals, fractions and exponents (for `Double`), `NaN` and `Infinity`.
-enum HaskellRead {
-    private struct Token {
-        enum Kind { case integer(negative: Bool, magnitude: [UInt8], radix: Int), decimal(String), identifier(String) }
-        var kind: Kind
+/// Haskell `reads` semantics for Int, Double and Bool, as htools uses them for option values and data fields.
+public enum HaskellRead {
+    /// Haskell `reads :: ReadS Int` on `text`: the value and the unparsed rest, nil when nothing parses.
+    /// Accepts surrounding parentheses, leading blanks, `-`, `0x`/`0o` forms; wraps on overflow like `Int`.
+    public static func readsInt(_ text: String) -> (value: Int, remainder: String)? {
+        readsNumber(text) { literal in intValue(literal) } negate: { 0 &- $0 }
     }
 
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0: return true
-        default: return c.properties.isWhitespace
+    /// Haskell `reads :: ReadS Double` on `text`: the value and the unparsed rest, nil when nothing parses.
+    public static func readsDouble(_ text: String) -> (value: Double, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index in
+            let (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            if lexeme == .symbol("-") {
+                let (operand, end) = HaskellLexer.lex(scalars, from: next)
+                return doubleValue(operand).map { (-$0, end) }
+            }
+            return doubleValue(lexeme).map { ($0, next) }
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// Haskell `reads :: ReadS Bool` on `text` (`True`/`False`, optionally parenthesised).
+    public static func readsBool(_ text: String) -> (value: Bool, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index -> (Bool, Int)? in
+            let (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            switch lexeme {
+            case .identifier("True"): return (true, next)
+            case .identifier("False"): return (false, next)
+            default: return nil
+            }
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// Classifies a `reads` result as htools' `tryRead` does: a value, leftover characters, or no parse.
+    static func outcome<T>(_ parsed: (value: T, remainder: String)?) -> HaskellReadOutcome<T> {
+        guard let parsed else { return .noParse }
+        return parsed.remainder.isEmpty ? .value(parsed.value) : .leftover(parsed.remainder)
+    }
+
+    /// `reads` for an `Int`, classified.
+    static func int(_ text: String) -> HaskellReadOutcome<Int> { outcome(readsInt(text)) }
+
+    /// `reads` for a `Double`, classified.
+    static func double(_ text: String) -> HaskellReadOutcome<Double> { outcome(readsDouble(text)) }
+
+    /// Reads an optionally negated number lexeme, inside any number of parentheses.
+    private static func readsNumber<T>(_ text: String, convert: (HaskellNumberLiteral) -> T?,
+                                       negate: (T) -> T) -> (value: T, remainder: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let parsed = withParentheses(scalars, from: 0) { scalars, index -> (T, Int)? in
+            var (lexeme, next) = HaskellLexer.lex(scalars, from: index)
+            var negative = false
+            if lexeme == .symbol("-") {
+                negative = true
+                (lexeme, next) = HaskellLexer.lex(scalars, from: next)
+            }
+            guard case .number(let literal) = lexeme, let value = convert(literal) else { return nil }
+            return (negative ? negate(value) : value, next)
+        }
+        return parsed.map { ($0.0, HaskellLexer.scalarString(scalars[$0.1...])) }
+    }
+
+    /// Haskell's `parens`: the body itself, or the body wrapped in one or more `( … )`.
+    private static func withParentheses<T>(_ scalars: [Unicode.Scalar], from index: Int,
+                                           body: ([Unicode.Scalar], Int) -> (T, Int)?) -> (T, Int)? {
+        if let direct = body(scalars, index) { return direct }
+        let (open, afterOpen) = HaskellLexer.lex(scalars, from: index)
+        guard open == .openParen,
+              let (value, afterValue) = withParentheses(scalars, from: afterOpen, body: body) else { return nil }
+        let (close, afterClose) = HaskellLexer.lex(scalars, from: afterValue)
+        guard close == .closeParen else { return nil }
+        return (value, afterClose)
+    }
+
+    /// The Int a literal denotes, wrapping modulo 2^64 as Haskell's `fromInteger` does.
+    private static func intValue(_ literal: HaskellNumberLiteral) -> Int? {
+        switch literal {
+        case .based(let radix, let digits):
+            return digits.reduce(0) { $0 &* radix &+ $1 }
+        case .decimal(let integer, nil, nil):
+            return integer.reduce(0) { $0 &* 10 &+ $1 }
+        case .decimal:
+            return nil
         }
     }
 
-    private static func skipSpace(_ s: [Unicode.Scalar], _ i: inout Int) {
-        while i < s.count && isSpace(s[i]) { i += 1 }
-    }
-
-    private static func digitValue(_ c: Unicode.Scalar, radix: Int) -> UInt8? {
-        let v: Int
-        switch c.value {
-        case 0x30...0x39: v = Int(c.value) - 0x30
-        case 0x61...0x66: v = Int(c.value) - 0x61 + 10
-        case 0x41...0x46: v = Int(c.value) - 0x41 + 10
+    /// The Double a lexeme denotes (`NaN`, `Infinity` or a number literal), nil otherwise.
+    private static func doubleValue(_ lexeme: HaskellLexeme) -> Double? {
+        switch lexeme {
+        case .identifier("NaN"): return .nan
+        case .identifier("Infinity"): return .infinity
+        case .number(let literal): return doubleValue(literal)
         default: return nil
         }
-        return v < radix ? UInt8(v) : nil
     }
 
-    /// Reads one number lexeme at `i` (after blanks); returns nil when none starts there.
-    private static func lexNumber(_ s: [Unicode.Scalar], _ i: inout Int) -> Token? {
-        let start = i
-        guard i < s.count else { return nil }
-        if s[i] == "0", i + 2 < s.count || i + 1 < s.count {
-            if i + 1 < s.count {
-                let p = s[i + 1]
-                let radix = (p == "x" || p == "X") ? 16 : (p == "o" || p == "O") ? 8 : 0
-                if radix != 0, i + 2 < s.count, digitValue(s[i + 2], radix: radix) != nil {
-                    var j = i + 2
-                    var digits: [UInt8] = []
-                    while j < s.count, let d = digitValue(s[j], radix: radix) { digits.append(d); j += 1 }
-                    i = j
-                    return Token(kind: .integer(negative: false, magnitude: digits, radix: radix))
-                }
+    /// Converts a literal to Double with Haskell's range short-cuts for huge and tiny exponents.
+    private static func doubleValue(_ literal: HaskellNumberLiteral) -> Double? {
+        switch literal {
+        case .based(let radix, let digits):
+            return Double("0x" + hexDigits(radix: radix, digits: digits))
+        case .decimal(let integer, let fraction, let exponent):
+            let mantissa = integer.map(String.init).joined()
+                + (fraction.map { "." + $0.map(String.init).joined() } ?? "")
+            guard let exponent else { return Double(mantissa) }
+            guard exponent.fitsInInt else { return .infinity }
+            let firstDigit: Int
+            if let nonZero = integer.firstIndex(where: { $0 != 0 }) {
+                firstDigit = integer.count - nonZero
+            } else if let fraction, let nonZero = fraction.firstIndex(where: { $0 != 0 }) {
+                firstDigit = -nonZero
+            } else {
+                return 0
             }
-        }
-        var j = i
-        var digits: [UInt8] = []
-        while j < s.count, let d = digitValue(s[j], radix: 10) { digits.append(d); j += 1 }
-        if digits.isEmpty {
-            // identifiers NaN / Infinity
-            var k = i
-            var ident = String.UnicodeScalarView()
-            while k < s.count, s[k].properties.isAlphabetic || s[k] == "_" || s[k] == "'" || (k > i && digitValue(s[k], radix: 10) != nil) {
-                ident.append(s[k]); k += 1
-            }
-            if ident.isEmpty { i = start; return nil }
-            i = k
-            return Token(kind: .identifier(String(ident)))
-        }
-        var text = String(String.UnicodeScalarView(s[i..<j]))
-        var isDecimal = false
-        if j + 1 < s.count, s[j] == ".", digitValue(s[j + 1], radix: 10) != nil {
-            var k = j + 1
-            while k < s.count, digitValue(s[k], radix: 10) != nil { k += 1 }
-            text += String(String.UnicodeScalarView(s[j..<k]))
-            j = k
-            isDecimal = true
-        }
-        if j < s.count, s[j] == "e" || s[j] == "E" {
-            var k = j + 1
-            if k < s.count, s[k] == "-" || s[k] == "+" { k += 1 }
-            if k < s.count, digitValue(s[k], radix: 10) != nil {
-                while k < s.count, digitValue(s[k], radix: 10) != nil { k += 1 }
-                text += String(String.UnicodeScalarView(s[j..<k]))
-                j = k
-                isDecimal = true
-            }
-        }
-        i = j
-        if isDecimal { return Token(kind: .decimal(text)) }
-        return Token(kind: .integer(negative: false, magnitude: digits, radix: 10))
-    }
-
-    /// Parses `text` as Haskell `reads` would for the type that `convert` accepts.
-    private static func read<T>(_ text: String, negate: (T) -> T, convert: (Token) -> T?) -> HaskellReadOutcome<T> {
-        let s = Array(text.unicodeScalars)
-        var i = 0
-        var parens = 0
-        skipSpace(s, &i)
-        while i < s.count && s[i] == "(" { parens += 1; i += 1; skipSpace(s, &i) }
-        var negative = false
-        if i < s.count && s[i] == "-" && !(i + 1 < s.count && s[i + 1] == "-") {
-            negative = true; i += 1; skipSpace(s, &i)
-        }
-        guard let token = lexNumber(s, &i), let value0 = convert(token) else { return .noParse }
-        if case .identifier = token.kind, i < s.count, s[i].properties.isAlphabetic { return .noParse }
-        var value = value0
-        if negative { value = negate(value) }
-        while parens > 0 {
-            var j = i
-            skipSpace(s, &j)
-            guard j < s.count && s[j] == ")" else { return .noParse }
-            i = j + 1
-            parens -= 1
-        }
-        if i == s.count { return .value(value) }
-        return .leftover(String(String.UnicodeScalarView(s[i...])))
-    }
-
-    /// Reads an `Int` (wrapping on overflow, as Haskell's `fromInteger` does).
-    static func int(_ text: String) -> HaskellReadOutcome<Int> {
-        read(text, negate: { 0 &- $0 }) { token in
-            guard case let .integer(_, digits, radix) = token.kind else { return nil }
-            var v = 0
-            for d in digits { v = v &* radix &+ Int(d) }
-            return v
+            let magnitude = firstDigit &+ exponent.value
+            if magnitude > 1024 + 3 { return .infinity }
+            if magnitude < -1021 - 3 { return 0 }
+            return Double(mantissa + "e" + String(exponent.value))
         }
     }
 
-    /// Reads a `Double`.
-    static func double(_ text: String) -> HaskellReadOutcome<Double> {
-        read(text, negate: { -$0 }) { token in
-            switch token.kind {
-            case let .integer(_, digits, radix):
-                if radix == 10 { return Double(digits.map { String($0) }.joined()) }
-                var v = 0.0
-                for d in digits { v = v * Double(radix) + Double(d) }
-                return v
-            case let .decimal(text):
-                return Double(text)
-            case let .identifier(name):
-                if name == "NaN" { return Double.nan }
-                if name == "Infinity" { return Double.infinity }
-                return nil
-            }
+    /// Rewrites digits of radix 8 or 16 as hexadecimal digits of the same value.
+    private static func hexDigits(radix: Int, digits: [Int]) -> String {
+        let hexAlphabet = Array("0123456789abcdef")
+        if radix == 16 { return String(digits.map { hexAlphabet[$0] }) }
+        var bits: [Int] = []
+        for digit in digits { bits += [(digit >> 2) & 1, (digit >> 1) & 1, digit & 1] }
+        while bits.count % 4 != 0 { bits.insert(0, at: 0) }
+        var nibbles = ""
+        var index = 0
+        while index < bits.count {
+            let nibble = bits[index] << 3 | bits[index + 1] << 2 | bits[index + 2] << 1 | bits[index + 3]
+            nibbles.append(hexAlphabet[nibble])
+            index += 4
         }
+        return nibbles
     }
 }

@@ -1,3 +1,5 @@
+import ClusterIO
+
 /// One recognised option on the command line, with its argument (nil for flags and omitted optional arguments).
 public struct OptionOccurrence: Equatable, Sendable {
     /// The option's descriptor.

@@ -1,3 +1,5 @@
+import ClusterIO
+
 extension HToolsOptions {
     /// Records one parsed option occurrence the way htools does, converting and validating its value.
     /// `value` is nil for flags and for optional arguments that were not given.

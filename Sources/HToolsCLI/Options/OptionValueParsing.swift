@@ -1,3 +1,5 @@
+import ClusterIO
+
 /// Conversions of option values to typed values, with htools' exact error messages.
 public enum OptionValueParsing {
     /// htools' `sepSplit`: splits on `separator`, keeping empty pieces, but "" gives [].
@@ -74,7 +76,7 @@ public enum OptionValueParsing {
     public static func parseDiskTemplate(_ text: String) -> Result<DiskTemplateName, OptionValueError> {
         guard let template = DiskTemplateName(rawValue: text) else {
             return .failure(OptionValueError(
-                "Invalid string value for type DiskTemplate: " + haskellShowString(text)))
+                "Invalid string value for type DiskTemplate: " + HaskellShow.string(text)))
         }
         return .success(template)
     }

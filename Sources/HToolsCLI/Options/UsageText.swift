@@ -1,3 +1,5 @@
+import ClusterIO
+
 /// Haskell's `usageInfo`: `header`, then one aligned row per option (short names, long names, help).
 public func optionTable(header: String, descriptors: [OptionDescriptor]) -> String {
     var rows: [(short: String, long: String, help: String)] = []

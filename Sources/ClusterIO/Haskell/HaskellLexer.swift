@@ -25,7 +25,7 @@ enum HaskellLexeme: Equatable {
 }
 
 /// A small re-creation of the lexer behind Haskell's `reads`, enough for numbers and booleans.
-enum HaskellLexer {
+public enum HaskellLexer {
     /// Reads the lexeme starting at `start` (after skipping white space); returns it and the index after it.
     static func lex(_ text: [Unicode.Scalar], from start: Int) -> (HaskellLexeme, Int) {
         var index = start
@@ -186,7 +186,7 @@ enum HaskellLexer {
     }
 
     /// Turns a run of scalars into a String.
-    static func scalarString<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+    public static func scalarString<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
