@@ -49,12 +49,80 @@ public enum AllocationSearch {
                                                       options: options, predicate: predicate)))
             }
             return .success(finish(scanPairs(cluster, scope: scope, instance: instance, pairs: pairs,
-                                             options: options, predicate: predicate)))
+                                             options: options, predicate: predicate, lean: cache.leanNodes)))
         case .singles(let nodes):
             if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
             return .success(finish(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,
                                                options: options, predicate: predicate, rows: cache.rows)))
         }
+    }
+
+    /// The failures of an attempt in which every target already refuses at its primary node, computed from plain
+    /// values; nil when some target passes that stage, or the case needs the full search (no targets, forthcoming
+    /// instances, location tags). Equal to the failures `tryAllocation` reports in that case.
+    static func primaryStageFailures(_ cache: SearchCache, instance: Instance, targets: AllocationTargets,
+                                     options: AllocationOptions) -> FailureCounts? {
+        if instance.forthcoming { return nil }
+        let lean = LeanInstance(instance)
+        var counts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        func count(_ f: FailMode, _ n: Int) {
+            switch f {
+            case .memory: counts.0 &+= n
+            case .disk: counts.1 &+= n
+            case .cpu: counts.2 &+= n
+            case .n1: counts.3 &+= n
+            case .tags: counts.4 &+= n
+            case .migration: counts.5 &+= n
+            case .diskCount: counts.6 &+= n
+            case .spindles: counts.7 &+= n
+            case .internal: counts.8 &+= n
+            }
+        }
+        let complete: Bool = cache.cluster.nodes.withUnsafeBufferPointer { nodes in
+            cache.leanNodes.withUnsafeBufferPointer { leanNodes in
+                // The policy verdict depends only on the group's policy and the node's storage kind.
+                var known: (group: GroupIndex, exclusive: Bool, failure: FailMode?)?
+                let noTags = instance.exclusionTags.isEmpty
+                func refusal(_ v: Int) -> FailMode? {
+                    let g = leanNodes[v].group, x = leanNodes[v].exclusiveStorage
+                    let policyFailure: FailMode?
+                    if let k = known, k.group == g, k.exclusive == x {
+                        policyFailure = k.failure
+                    } else {
+                        policyFailure = nodes[v].policy.violation(of: instance, exclusiveStorage: x)
+                        known = (g, x, policyFailure)
+                    }
+                    if let f = policyFailure { return f }
+                    let clash = !noTags && instance.exclusionTags.contains { nodes[v].primaryTags[$0] != nil }
+                    return leanNodes[v].primaryFailure(lean, force: options.ignoreSoftErrors, tagClash: clash)
+                }
+                switch targets {
+                case .pairs(let pairs):
+                    if pairs.isEmpty { return false }
+                    return pairs.withUnsafeBufferPointer { pairs in
+                        for k in pairs.indices {
+                            let v = pairs[k].primary.value
+                            // (The location score the primary would get does not change its refusal.)
+                            guard !leanNodes[v].hasLocationTags, let f = refusal(v) else { return false }
+                            count(f, pairs[k].secondaries.count)
+                        }
+                        return true
+                    }
+                case .singles(let singles):
+                    if singles.isEmpty { return false }
+                    for v in singles {
+                        guard let f = refusal(v.value) else { return false }
+                        count(f, 1)
+                    }
+                    return true
+                }
+            }
+        }
+        guard complete else { return nil }
+        var failures = FailureCounts()
+        let all = [counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7, counts.8]
+        for (k, c) in all.enumerated() where c > 0 { failures.add(FailMode(rawValue: k)!, c) }
+        return failures
     }
 
     /// Single-node targets: every node scored by a full recompute of the list.
@@ -88,18 +156,31 @@ public enum AllocationSearch {
     /// Pair targets through the fast scan, one primary at a time, merged in primary order.
     static func scanPairs(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
                           options: AllocationOptions,
-                          predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double> {
+                          predicate: ((Placement<Double>) -> Bool)?,
+                          lean leanNodes: [LeanNode]? = nil) -> AllocationSolution<Double> {
         // The primary checks come first in htools and, without location tags, do not depend on the secondary:
         // a refusing primary fails all its pairs the same way, and needs no scoring set-up.
         var total = AllocationSolution<Double>()
         var open: [(pair: NodePairs, newPrimary: Node?)] = []
+        var lean = LeanInstance(instance)
+        lean.locationScore = 0
         for pair in pairs {
-            let p = cluster[node: pair.primary]
-            if let f = p.policy.violation(of: instance, exclusiveStorage: p.exclusiveStorage) {
+            let pv = pair.primary.value
+            if let f = cluster.nodes[pv].policy.violation(of: instance, exclusiveStorage: cluster.nodes[pv].exclusiveStorage) {
                 total.failures.add(f, pair.secondaries.count)
                 continue
             }
-            guard p.locationTags.isEmpty else { open.append((pair, nil)); continue }
+            guard cluster.nodes[pv].locationTags.isEmpty else { open.append((pair, nil)); continue }
+            // The refusal, if any, from plain values first: most primaries of a failing attempt stop here.
+            let clash = !instance.exclusionTags.isEmpty
+                && instance.exclusionTags.contains { cluster.nodes[pv].primaryTags[$0] != nil }
+            let refusal = leanNodes.map { $0[pv].primaryFailure(lean, force: options.ignoreSoftErrors, tagClash: clash) }
+                ?? LeanNode(cluster.nodes[pv]).primaryFailure(lean, force: options.ignoreSoftErrors, tagClash: clash)
+            if let f = refusal {
+                total.failures.add(f, pair.secondaries.count)
+                continue
+            }
+            let p = cluster[node: pair.primary]
             var placed = instance
             placed.locationScore = 0
             placed.primary = pair.primary
@@ -205,6 +286,7 @@ final class SearchCache {
     let scope: [NodeIndex]?
     private var cachedRows: ScoreRows?
     private var cachedRedundancy: RedundancyBase?
+    private var cachedLean: [LeanNode]?
 
     init(_ cluster: Cluster, scope: [NodeIndex]?) {
         self.cluster = cluster
@@ -231,6 +313,14 @@ final class SearchCache {
         let r = ScoreRows(cluster, members: scope)
         cachedRows = r
         return r
+    }
+
+    /// Plain-value copies of all cluster nodes.
+    var leanNodes: [LeanNode] {
+        if let l = cachedLean { return l }
+        let l = cluster.nodes.map(LeanNode.init)
+        cachedLean = l
+        return l
     }
 
     /// The redundancy check's base for the scope.

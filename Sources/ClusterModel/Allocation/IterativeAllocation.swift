@@ -15,9 +15,12 @@ public enum IterativeAllocation {
             next.name = "new-\(progress.allocated.count)"
             next.alias = next.name
             next.index = InstanceIndex(progress.cluster.instances.count)
+            let cache = SearchCache(progress.cluster, scope: nil)
+            if let failures = AllocationSearch.primaryStageFailures(cache, instance: next, targets: targets, options: opts) {
+                return .success(progress.stopped(with: failures))
+            }
             let solution: AllocationSolution<Double>
-            switch AllocationSearch.tryAllocation(SearchCache(progress.cluster, scope: nil), instance: next, targets: targets,
-                                                  options: opts, annotate: false) {
+            switch AllocationSearch.tryAllocation(cache, instance: next, targets: targets, options: opts, annotate: false) {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }

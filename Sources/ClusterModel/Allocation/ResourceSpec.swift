@@ -42,32 +42,38 @@ extension Instance {
     /// Units: 64 MiB memory, 256 MiB per disk, one CPU, one spindle.
     public func shrunk(by mode: FailMode) -> Result<Instance, AllocationError> {
         var i = self
+        if let e = i.shrink(by: mode) { return .failure(e) }
+        return .success(i)
+    }
+
+    /// Makes the instance one unit smaller in place (see `shrunk(by:)`); returns why it cannot be, leaving it unchanged.
+    public mutating func shrink(by mode: FailMode) -> AllocationError? {
         switch mode {
         // Absurd negative sizes would wrap in Haskell and shrink practically forever; stop instead.
         case .memory:
             let (v, overflow) = memory.subtractingReportingOverflow(64)
-            if overflow || v < 64 { return .failure(AllocationError("out of memory")) }
-            i.memory = v
+            if overflow || v < 64 { return AllocationError("out of memory") }
+            memory = v
         case .disk:
-            let sizes = disks.map { $0.size.subtractingReportingOverflow(256) }
-            if sizes.contains(where: { $0.overflow || $0.partialValue < 256 }) { return .failure(AllocationError("out of disk")) }
-            for k in i.disks.indices { i.disks[k].size = sizes[k].partialValue }
-            i.disk = disk &- disks.count &* 256
+            for d in disks {
+                let (v, overflow) = d.size.subtractingReportingOverflow(256)
+                if overflow || v < 256 { return AllocationError("out of disk") }
+            }
+            for k in disks.indices { disks[k].size &-= 256 }
+            disk = disk &- disks.count &* 256
         case .cpu:
             let (v, overflow) = vcpus.subtractingReportingOverflow(1)
-            if overflow || v < 1 { return .failure(AllocationError("out of vcpus")) }
-            i.vcpus = v
+            if overflow || v < 1 { return AllocationError("out of vcpus") }
+            vcpus = v
         case .spindles:
-            guard disks.count == 1 else { return .failure(AllocationError("Expected one disk")) }
-            guard let s = disks[0].spindles else {
-                return .failure(AllocationError("No spindles, shouldn't have happened"))
-            }
-            if s <= 1 { return .failure(AllocationError("out of spindles")) }
-            i.disks[0].spindles = s - 1
+            guard disks.count == 1 else { return AllocationError("Expected one disk") }
+            guard let s = disks[0].spindles else { return AllocationError("No spindles, shouldn't have happened") }
+            if s <= 1 { return AllocationError("out of spindles") }
+            disks[0].spindles = s - 1
         default:
-            return .failure(AllocationError("Unhandled failure mode " + mode.htoolsName))
+            return AllocationError("Unhandled failure mode " + mode.htoolsName)
         }
-        return .success(i)
+        return nil
     }
 
     /// Number of nodes the template needs: two for DRBD, else one (htools' `requiredNodes`).

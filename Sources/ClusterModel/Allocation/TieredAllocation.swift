@@ -106,18 +106,26 @@ public enum TieredAllocation {
     /// at least once for `mode` (htools' `sufficesShrinking`).
     private static func shrinkingSuffices(_ level: Level, _ mode: FailMode, _ cache: SearchCache,
                                           targets: AllocationTargets, options: AllocationOptions) -> Instance? {
-        var candidate = level.instance
         let cluster = level.result.cluster
+        var probe = level.instance
+        probe.index = InstanceIndex(cluster.instances.count)
         while true {
-            var probe = candidate
-            probe.index = InstanceIndex(cluster.instances.count)
-            let solution = (try? AllocationSearch.tryAllocation(cache, instance: probe, targets: targets,
-                                                                options: options, annotate: false).get())
-                ?? AllocationSolution()
-            if solution.best != nil { return candidate }
-            if !solution.failures.contains(mode) { return nil }
-            guard case .success(let smaller) = candidate.shrunk(by: mode) else { return nil }
-            candidate = smaller
+            // Most attempts fail at every primary: their failures come from plain values, without a search.
+            let failures: FailureCounts
+            if let quick = AllocationSearch.primaryStageFailures(cache, instance: probe, targets: targets, options: options) {
+                failures = quick
+            } else {
+                let solution = (try? AllocationSearch.tryAllocation(cache, instance: probe, targets: targets,
+                                                                    options: options, annotate: false).get())
+                    ?? AllocationSolution()
+                if solution.best != nil {
+                    probe.index = level.instance.index
+                    return probe
+                }
+                failures = solution.failures
+            }
+            if !failures.contains(mode) { return nil }
+            if probe.shrink(by: mode) != nil { return nil }
         }
     }
 }

@@ -34,6 +34,18 @@ extension LeanNode {
 
     /// htools' `removeSec` for an instance whose primary is `primaryKey`.
     mutating func removeSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable) {
+        var reserved = reservedMemory
+        if !i.forthcoming {
+            let oldPeer = peer(primaryKey, base: peers)
+            let newPeer = i.usesSecondaryMemory ? oldPeer &- i.memory : oldPeer
+            setPeer(primaryKey, newPeer > 0 ? newPeer : -1)
+            reserved = oldPeer < reservedMemory ? reservedMemory : maxPeer(base: peers)
+        }
+        removeSecondary(i, newReservedMemory: reserved)
+    }
+
+    /// htools' `removeSec` once the peer map is updated: `newReservedMemory` is the reserved memory it implies.
+    mutating func removeSecondary(_ i: LeanInstance, newReservedMemory: Int) {
         let usesDisk = i.usesLocalStorage
         let base = self
         if !i.forthcoming {
@@ -41,10 +53,7 @@ extension LeanNode {
             freeDisk = usesDisk ? base.freeDisk &+ i.disk : base.freeDisk
             freeSpindles = newFreeSpindles(adding: false, i, current: base.freeSpindles)
             instanceSpindles = spindleUse(adding: false, i, current: base.instanceSpindles)
-            let oldPeer = base.peer(primaryKey, base: peers)
-            let newPeer = i.usesSecondaryMemory ? oldPeer &- i.memory : oldPeer
-            setPeer(primaryKey, newPeer > 0 ? newPeer : -1)
-            reservedMemory = oldPeer < base.reservedMemory ? base.reservedMemory : maxPeer(base: peers)
+            reservedMemory = newReservedMemory
             reservedMemoryRatio = Double(reservedMemory) / totalMemory
             failsN1 = base.unallocatedMemory <= reservedMemory
             freeDiskRatio = diskRatio(freeSpindles: freeSpindles, freeDisk: freeDisk)
@@ -57,32 +66,53 @@ extension LeanNode {
         loadForth.disk = base.loadForth.disk - i.utilisation.disk
     }
 
-    /// htools' `addPriEx`; `tagClash` says whether the instance's exclusion tags meet the node's primary tags.
-    mutating func addPrimary(_ i: LeanInstance, force: Bool, desired: Int, tagClash: Bool) -> FailMode? {
+    /// Why htools' `addPriEx` would refuse `i` here, or nil when it fits (the checks of `addPrimary`, nothing changed).
+    func primaryFailure(_ i: LeanInstance, force: Bool, tagClash: Bool) -> FailMode? {
         let strict = !force
         let usesDisk = i.usesLocalStorage
-        let cpuLimit = vcpuRatio
+        func forthcomingViolation() -> FailMode? {
+            if freeMemoryForth &- i.memory <= 0 { return .memory }
+            let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
+            if usesDisk && newDiskForth <= 0 { return .disk }
+            if usesDisk && newDiskForth < lowDisk { return .disk }
+            if usesDisk && exclusiveStorage && newFreeSpindles(adding: true, i, current: freeSpindlesForth) < 0 {
+                return .spindles
+            }
+            if usesDisk && spindleUse(adding: true, i, current: instanceSpindlesForth) > highSpindles { return .disk }
+            let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
+            if vcpuRatio >= 0 && vcpuRatio < Double(newUsedCpuForth) / totalCpus { return .cpu }
+            return nil
+        }
+        if i.forthcoming { return strict ? forthcomingViolation() : nil }
+        let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
+        let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
+        let newDisk = usesDisk ? freeDisk &- i.disk : freeDisk
+        if newFreeMem <= 0 { return .memory }
+        if usesDisk && newDisk <= 0 { return .disk }
+        if strict && usesDisk && newDisk < lowDisk { return .disk }
+        if usesDisk && exclusiveStorage && newFreeSpindles(adding: true, i, current: freeSpindles) < 0 { return .spindles }
+        if strict && usesDisk && spindleUse(adding: true, i, current: instanceSpindles) > highSpindles { return .disk }
+        if strict && newFreeMem <= reservedMemory && !failsN1 { return .memory }
+        let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
+        if strict && vcpuRatio >= 0 && vcpuRatio < Double(newUsedCpu) / totalCpus { return .cpu }
+        if strict && tagClash { return .tags }
+        return strict ? forthcomingViolation() : nil
+    }
+
+    /// htools' `addPriEx`; `tagClash` says whether the instance's exclusion tags meet the node's primary tags.
+    mutating func addPrimary(_ i: LeanInstance, force: Bool, desired: Int, tagClash: Bool) -> FailMode? {
+        if let f = primaryFailure(i, force: force, tagClash: tagClash) { return f }
+        let usesDisk = i.usesLocalStorage
         let newMemForth = freeMemoryForth &- i.memory
         let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
         let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
         let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
         let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
         let newCpuRatioForth = Double(newUsedCpuForth) / totalCpus
-
-        func forthcomingViolation() -> FailMode? {
-            if newMemForth <= 0 { return .memory }
-            if usesDisk && newDiskForth <= 0 { return .disk }
-            if usesDisk && newDiskForth < lowDisk { return .disk }
-            if usesDisk && exclusiveStorage && newFreeSpForth < 0 { return .spindles }
-            if usesDisk && newInstSpForth > highSpindles { return .disk }
-            if cpuLimit >= 0 && cpuLimit < newCpuRatioForth { return .cpu }
-            return nil
-        }
         let newLoadForth = loadForth + i.utilisation
         let newMemRatioForth = Double(newMemForth) / totalMemory
         let newDiskRatioForth = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
         if i.forthcoming {
-            if strict, let f = forthcomingViolation() { return f }
             tagDelta += 1
             freeMemoryForth = newMemForth; freeDiskForth = newDiskForth
             freeMemoryRatioForth = newMemRatioForth; freeDiskRatioForth = newDiskRatioForth
@@ -99,16 +129,6 @@ extension LeanNode {
         let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
         let newCpuRatio = Double(newUsedCpu) / totalCpus
 
-        if newFreeMem <= 0 { return .memory }
-        if usesDisk && newDisk <= 0 { return .disk }
-        if strict && usesDisk && newDisk < lowDisk { return .disk }
-        if usesDisk && exclusiveStorage && newFreeSp < 0 { return .spindles }
-        if strict && usesDisk && newInstSp > highSpindles { return .disk }
-        if strict && newFailsN1 && !failsN1 { return .memory }
-        if strict && cpuLimit >= 0 && cpuLimit < newCpuRatio { return .cpu }
-        if strict && tagClash { return .tags }
-        if strict, let f = forthcomingViolation() { return f }
-
         let oldLoad = load, oldLocation = locationScore
         primaryCount += 1
         pairDelta += 1
@@ -124,18 +144,27 @@ extension LeanNode {
         freeSpindles = newFreeSp
         locationScore = oldLocation &+ i.locationScore &+ desired
         tagDelta += 1
-            freeMemoryForth = newMemForth; freeDiskForth = newDiskForth
-            freeMemoryRatioForth = newMemRatioForth; freeDiskRatioForth = newDiskRatioForth
-            usedCpusForth = newUsedCpuForth; cpuRatioForth = newCpuRatioForth; loadForth = newLoadForth
-            instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
+        freeMemoryForth = newMemForth; freeDiskForth = newDiskForth
+        freeMemoryRatioForth = newMemRatioForth; freeDiskRatioForth = newDiskRatioForth
+        usedCpusForth = newUsedCpuForth; cpuRatioForth = newCpuRatioForth; loadForth = newLoadForth
+        instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
         return nil
     }
 
     /// htools' `addSecExEx` for an instance whose primary is `primaryKey`.
     mutating func addSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable, force: Bool, ignoreDisks: Bool) -> FailMode? {
+        let current = peer(primaryKey, base: peers)
+        if let f = addSecondary(i, currentPeer: current, force: force, ignoreDisks: ignoreDisks) { return f }
+        if !i.forthcoming { setPeer(primaryKey, current &+ (i.usesSecondaryMemory ? i.memory : 0)) }
+        return nil
+    }
+
+    /// htools' `addSecExEx` with the peer entry of the instance's primary given as `currentPeer`; on success the
+    /// caller records the new peer entry (`currentPeer` plus the instance's secondary memory), unless forthcoming.
+    mutating func addSecondary(_ i: LeanInstance, currentPeer: Int, force: Bool, ignoreDisks: Bool) -> FailMode? {
         let strict = !force
         let neededMemory = i.usesSecondaryMemory ? i.memory : 0
-        let newPeer = peer(primaryKey, base: peers) &+ neededMemory
+        let newPeer = currentPeer &+ neededMemory
         let newDiskForth = freeDiskForth &- i.disk
         let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
         let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
@@ -177,7 +206,6 @@ extension LeanNode {
         let oldDiskLoad = load.disk
         secondaryCount += 1
         freeDisk = newDisk
-        setPeer(primaryKey, newPeer)
         failsN1 = newFailsN1
         reservedMemory = newReserved
         freeDiskRatio = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)

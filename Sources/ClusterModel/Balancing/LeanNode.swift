@@ -19,6 +19,8 @@ struct LeanNode {
     let pool: DynamicUtilisation
     let offline: Bool
     let index: NodeIndex
+    let group: GroupIndex
+    let hasLocationTags: Bool
     // variables
     var instanceMemory: Int
     var freeDisk: Int
@@ -56,6 +58,7 @@ struct LeanNode {
         totalDisk = n.totalDisk; lowDisk = n.lowDisk; totalCpus = n.totalCpus; cpuSpeed = n.cpuSpeed
         vcpuRatio = n.policy.vcpuRatio; exclusiveStorage = n.exclusiveStorage; totalSpindles = n.totalSpindles
         highSpindles = n.highSpindles; pool = n.utilisationPool; offline = n.offline; index = n.index
+        group = n.group; hasLocationTags = !n.locationTags.isEmpty
         instanceMemory = n.instanceMemory; freeDisk = n.freeDisk; failsN1 = n.failsN1
         freeMemoryRatio = n.freeMemoryRatio; freeDiskRatio = n.freeDiskRatio; reservedMemory = n.reservedMemory
         reservedMemoryRatio = n.reservedMemoryRatio; usedCpus = n.usedCpus; cpuRatio = n.cpuRatio

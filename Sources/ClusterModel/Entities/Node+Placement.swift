@@ -106,9 +106,7 @@ extension Node {
             return .success(withForthFields(self))
         }
         let newInstanceMemory = instance.usesMemory ? instanceMemory &+ instance.memory : instanceMemory
-        var probe = self
-        probe.instanceMemory = newInstanceMemory
-        let newFreeMem = probe.unallocatedMemory
+        let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
         let newFailsN1 = newFreeMem <= reservedMemory
         let newDisk = usesDisk ? freeDisk &- instance.disk : freeDisk
         let newFreeSp = newFreeSpindles(adding: true, instance)
