@@ -16,7 +16,8 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Builds random but valid clusters exercising tags, offline nodes, forthcoming instances and templates.
 enum RandomCluster {
     static func make(seed: UInt64, nodes nodeCount: Int = 8, instances instanceCount: Int = 30,
-                     features: Bool = true, locationTags: Bool = true) -> Cluster {
+                     features: Bool = true, locationTags: Bool = true, tags: Bool = true,
+                     uniformNodes: Bool = false) -> Cluster {
         var rng = SeededGenerator(seed: seed)
         let group = NodeGroup(name: "g1", uuid: "uuid-g1", index: GroupIndex(0), allocPolicy: .preferred, networks: [], tags: [])
         var nodes: [Node] = []
@@ -31,9 +32,14 @@ enum RandomCluster {
                          offline: features && Int.random(in: 0..<8, using: &rng) == 0,
                          totalSpindles: Int.random(in: 1...12, using: &rng), freeSpindles: Int.random(in: 0...12, using: &rng),
                          group: GroupIndex(0), exclusiveStorage: exclusive)
+            if uniformNodes {
+                n = Node(name: "node\(k).example.com", totalMemory: 32768, nodeMemory: 512, freeMemory: 32256,
+                         totalDisk: 409600, freeDisk: 409600, totalCpus: 16, nodeCpus: 1, offline: false,
+                         totalSpindles: 12, freeSpindles: 12, group: GroupIndex(0), exclusiveStorage: false)
+            }
             n.index = NodeIndex(k)
             n.cpuSpeed = features && Int.random(in: 0..<4, using: &rng) == 0 ? 1.5 : 1.0
-            if features {
+            if features && tags {
                 n.tags = ["htools:standby:x"].filter { _ in false } + (Int.random(in: 0..<2, using: &rng) == 0 ? ["power:a\(k % 2)"] : [])
                     + (Int.random(in: 0..<3, using: &rng) == 0 ? ["mig:x86"] : [])
             }
@@ -53,17 +59,17 @@ enum RandomCluster {
             }
             let disk = Int.random(in: 1...40, using: &rng) * 1024
             let spindles: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? nil : Int.random(in: 1...2, using: &rng)
-            var tags: [String] = []
-            if features && Int.random(in: 0..<3, using: &rng) == 0 { tags.append("svc:web") }
-            if features && Int.random(in: 0..<4, using: &rng) == 0 { tags.append("svc:db") }
-            if features && Int.random(in: 0..<5, using: &rng) == 0 { tags.append("want:power:a1") }
+            var instanceTags: [String] = []
+            if features && Int.random(in: 0..<3, using: &rng) == 0 { instanceTags.append("svc:web") }
+            if features && Int.random(in: 0..<4, using: &rng) == 0 { instanceTags.append("svc:db") }
+            if features && Int.random(in: 0..<5, using: &rng) == 0 { instanceTags.append("want:power:a1") }
             var inst = Instance(name: "inst\(k).example.com", memory: Int.random(in: 1...16, using: &rng) * 256, disk: disk,
                                 disks: [Disk(size: disk, spindles: spindles)], vcpus: Int.random(in: 1...4, using: &rng),
-                                status: statuses.randomElement(using: &rng)!, tags: tags,
+                                status: statuses.randomElement(using: &rng)!, tags: tags ? instanceTags : [],
                                 autoBalance: !features || Int.random(in: 0..<6, using: &rng) != 0,
                                 primary: NodeIndex(p), secondary: s.map(NodeIndex.init), diskTemplate: t,
                                 spindleUse: Int.random(in: 1...2, using: &rng),
-                                forthcoming: features && Int.random(in: 0..<10, using: &rng) == 0)
+                                forthcoming: features && Int.random(in: 0..<10, using: &rng) == 0 && tags)
             inst.index = InstanceIndex(k)
             if features && Int.random(in: 0..<3, using: &rng) == 0 {
                 inst.utilisation = DynamicUtilisation(cpu: Double.random(in: 0...4, using: &rng), memory: Double.random(in: 0...2, using: &rng),
@@ -74,6 +80,7 @@ enum RandomCluster {
         var clusterTags = features ? ["htools:iextags:svc", "htools:nlocation:power", "htools:desiredlocation:want",
                                       "htools:migration:mig", "htools:allowmigration:mig:x86::mig:arm"] : []
         if !locationTags { clusterTags.removeAll { $0.hasPrefix("htools:nlocation:") } }
+        if !tags { clusterTags = [] }
         var cluster = Cluster(groups: [group], nodes: nodes, instances: instances, tags: clusterTags, policy: .htoolsDefault)
         cluster = (try? assembleCluster(cluster)) ?? cluster
         _ = reconcileNodeResources(&cluster)

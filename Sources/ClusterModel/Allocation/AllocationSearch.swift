@@ -52,6 +52,9 @@ public enum AllocationSearch {
                                              options: options, predicate: predicate, lean: cache.leanNodes)))
         case .singles(let nodes):
             if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
+            if let lean = scanSinglesLean(cache, instance: instance, nodes: nodes, options: options, predicate: predicate) {
+                return .success(finish(lean))
+            }
             return .success(finish(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,
                                                options: options, predicate: predicate, rows: cache.rows)))
         }
@@ -288,9 +291,14 @@ final class SearchCache {
     private var cachedRedundancy: RedundancyBase?
     private var cachedLean: [LeanNode]?
 
-    init(_ cluster: Cluster, scope: [NodeIndex]?) {
+    /// What the run shares between states.
+    let run: AllocationRunState
+
+    /// A cache for `cluster`; `run` connects it to earlier states of the same allocation run.
+    init(_ cluster: Cluster, scope: [NodeIndex]?, run: AllocationRunState = AllocationRunState()) {
         self.cluster = cluster
         self.scope = scope
+        self.run = run
     }
 
     /// Whether `other` is the very same cluster state (same node and instance storage), so this cache applies.
@@ -310,7 +318,7 @@ final class SearchCache {
     /// Score rows of the scope.
     var rows: ScoreRows {
         if let r = cachedRows { return r }
-        let r = ScoreRows(cluster, members: scope)
+        let r = ScoreRows(cluster, lean: leanNodes, members: scope ?? cluster.nodes.map(\.index))
         cachedRows = r
         return r
     }
@@ -318,7 +326,7 @@ final class SearchCache {
     /// Plain-value copies of all cluster nodes.
     var leanNodes: [LeanNode] {
         if let l = cachedLean { return l }
-        let l = cluster.nodes.map(LeanNode.init)
+        let l = LeanNode.copies(of: cluster.nodes)
         cachedLean = l
         return l
     }
@@ -326,7 +334,7 @@ final class SearchCache {
     /// The redundancy check's base for the scope.
     var redundancy: RedundancyBase {
         if let r = cachedRedundancy { return r }
-        let r = RedundancyBase(cluster, scope: scope)
+        let r = RedundancyBase(cluster, scope: scope, run: run)
         cachedRedundancy = r
         return r
     }

@@ -51,6 +51,7 @@ public enum GlobalRedundancy {
             let n = base.view.nodes[i.value]
             return !(options.acceptExisting && n.offline) && !options.capacityIgnoredGroups.contains(n.group)
         }
+        if let lean = base.lean { return lean.check(checked.map(\.value), runner: options.parallelism) }
         // Chunks stop at their first failing node; earlier chunks take precedence when merging.
         let width = options.parallelism.map { max(1, $0.width) } ?? 1
         let chunkCount = checked.count >= 8 ? width : 1
@@ -112,15 +113,23 @@ struct RedundancyBase {
     var view: RedundancyView
     let list: [NodeIndex]
     let inScope: [Bool]
-    var rows: RedundancyRows
+    /// Score rows for the reference path; nil while the lean form serves the checks.
+    private(set) var rows: RedundancyRows?
+    /// The plain-value form, when the cluster allows it (then `check` never needs `rows`).
+    var lean: LeanRedundancy?
 
-    init(_ cluster: Cluster, scope: [NodeIndex]?) {
+    /// The base of `scope` (all nodes when nil); `run` carries what earlier states of the same allocation run
+    /// already derived. Without `allowLean` the reference path serves every check (for tests).
+    init(_ cluster: Cluster, scope: [NodeIndex]?, run: AllocationRunState? = nil, allowLean: Bool = true) {
         view = RedundancyView(cluster: cluster)
         list = scope ?? cluster.nodes.map(\.index)
         var member = [Bool](repeating: false, count: cluster.nodes.count)
-        for i in list { member[i.value] = true }
+        for i in list where i.value >= 0 && i.value < member.count { member[i.value] = true }
         inScope = member
-        rows = RedundancyRows(view, scope: list)
+        lean = nil
+        rows = nil
+        lean = allowLean ? LeanRedundancy.make(self, run: run) : nil
+        if lean == nil { rows = RedundancyRows(view, scope: list) }
     }
 
     /// The base with `placement` applied (nodes replaced, instance added at the next index).
@@ -129,12 +138,19 @@ struct RedundancyBase {
         var placed = placement.instance
         placed.index = InstanceIndex(view.instances.count)
         b.view.extraInstance = placed
+        if let l = lean, let applied = l.applying(placement, view: b.view) {
+            // The lean form reads only policies and instances from the view: its node states may stay behind.
+            b.lean = applied
+            return b
+        }
+        b.lean = nil
         for var n in placement.nodes {
             n.primaries = n.primaries.map { $0.value < 0 ? placed.index : $0 }
             n.secondaries = n.secondaries.map { $0.value < 0 ? placed.index : $0 }
             b.view.nodes[n.index.value] = n
-            b.rows.update(n)
+            b.rows?.update(n)
         }
+        if b.rows == nil { b.rows = RedundancyRows(b.view, scope: list) }
         return b
     }
 }
@@ -196,7 +212,7 @@ struct EvacuationState {
 
     init(_ base: RedundancyBase) {
         nodes = base.view.nodes
-        rows = base.rows
+        rows = base.rows ?? RedundancyRows(base.view, scope: base.list)
     }
 
     private mutating func set(_ n: Node) {

@@ -10,17 +10,25 @@ public enum IterativeAllocation {
         var limit = limit
         var opts = options
         if instance.diskTemplate == .drbd { opts.capacityChecks = false }
+        let run = AllocationRunState()
         while true {
             var next = instance
             next.name = "new-\(progress.allocated.count)"
             next.alias = next.name
             next.index = InstanceIndex(progress.cluster.instances.count)
-            let cache = SearchCache(progress.cluster, scope: nil)
-            if let failures = AllocationSearch.primaryStageFailures(cache, instance: next, targets: targets, options: opts) {
-                return .success(progress.stopped(with: failures))
-            }
+            // The cache shares the cluster's storage: it must be gone before the placement is applied.
+            let attempt: Result<AllocationSolution<Double>, AllocationError> = {
+                let cache = SearchCache(progress.cluster, scope: nil, run: run)
+                if let failures = AllocationSearch.primaryStageFailures(cache, instance: next, targets: targets,
+                                                                        options: opts) {
+                    var s = AllocationSolution<Double>()
+                    s.failures = failures
+                    return .success(s)
+                }
+                return AllocationSearch.tryAllocation(cache, instance: next, targets: targets, options: opts, annotate: false)
+            }()
             let solution: AllocationSolution<Double>
-            switch AllocationSearch.tryAllocation(cache, instance: next, targets: targets, options: opts, annotate: false) {
+            switch attempt {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }

@@ -54,6 +54,39 @@ struct ScoreRows {
         hasOnline = off.contains(false)
     }
 
+    /// Caches the rows of `members` from plain-value node copies (`lean[i]` describes `cluster.nodes[i]`).
+    init(_ cluster: Cluster, lean: [LeanNode], members list: [NodeIndex]) {
+        members = list
+        var pos = [Int](repeating: -1, count: cluster.nodes.count)
+        for (k, m) in list.enumerated() { pos[m.value] = k }
+        position = pos
+        let w = ScoreRows.width
+        var vals = [Double](repeating: 0, count: list.count * w)
+        var pairs: [[Int: Int]] = []
+        var off: [Bool] = []
+        pairs.reserveCapacity(list.count)
+        off.reserveCapacity(list.count)
+        vals.withUnsafeMutableBufferPointer { buf in
+            for (k, m) in list.enumerated() {
+                let node = lean[m.value]
+                node.writeScoreRow(buf.baseAddress! + k * w, conflicts: node.baseConflicts)
+                pairs.append(node.hasLocationTags ? cluster.nodes[m.value].locationExclusionCounts : [:])
+                off.append(node.offline)
+            }
+        }
+        values = vals
+        offline = off
+        pairCounts = pairs
+        pairsEmpty = pairs.allSatisfy(\.isEmpty)
+        hasOnline = off.contains(false)
+    }
+
+    /// The full score with the member at `k` replaced by the values at `row` (pair counts and offline flag
+    /// unchanged).
+    func score(replacing k: Int, values row: UnsafePointer<Double>) -> Double {
+        score(k, row, nil, -1, row, nil)
+    }
+
     /// Replaces the cached row of `node` (ignored when it is not a member).
     mutating func update(_ node: Node) {
         let k = position[node.index.value]
@@ -73,44 +106,51 @@ struct ScoreRows {
     /// position replaces nothing).
     /// - Complexity: O(members × components)
     func score(replacing k: Int, _ row: Row, and k2: Int, _ row2: Row?) -> Double {
+        let r2 = row2?.numbers ?? row.numbers
+        return row.numbers.withUnsafeBufferPointer { r in
+            r2.withUnsafeBufferPointer { rr in
+                score(k, r.baseAddress!, row.pairs, k2, rr.baseAddress!, row2?.pairs)
+            }
+        }
+    }
+
+    private func score(_ k: Int, _ r: UnsafePointer<Double>, _ pairs: [Int: Int]?,
+                       _ k2: Int, _ rr: UnsafePointer<Double>, _ pairs2: [Int: Int]?) -> Double {
         let w = ScoreRows.width
         let n = members.count
         guard hasOnline else { return 0 }
-        let r2 = row2?.numbers ?? row.numbers
         var total = 0.0
         values.withUnsafeBufferPointer { vals in
-            row.numbers.withUnsafeBufferPointer { r in
-                r2.withUnsafeBufferPointer { rr in
-                    @inline(__always) func value(_ i: Int, _ j: Int) -> Double {
-                        i == k ? r[j] : i == k2 ? rr[j] : vals[i * w + j]
-                    }
-                    for c in ScoreComponent.ordered {
-                        let j = c.rawValue
-                        let wantOffline = !c.overOnlineNodes
-                        let result: Double
-                        switch c.aggregation {
-                        case .sum:
-                            var s = 0.0
-                            for i in 0..<n where offline[i] == wantOffline { s = s + value(i, j) }
-                            result = s
-                        case .standardDeviation:
-                            var cnt = 0.0, s = 0.0
-                            for i in 0..<n where offline[i] == wantOffline {
-                                cnt = cnt + 1
-                                s = s + value(i, j)
-                            }
-                            let mean = s / cnt
-                            var nvar = 0.0
-                            for i in 0..<n where offline[i] == wantOffline {
-                                let d = value(i, j) - mean
-                                nvar = nvar + d * d
-                            }
-                            result = (nvar / cnt).squareRoot()
-                        case .spread:
-                            result = spread(replacing: k, row.pairs, k2, row2?.pairs)
+            offline.withUnsafeBufferPointer { offline in
+                @inline(__always) func value(_ i: Int, _ j: Int) -> Double {
+                    i == k ? r[j] : i == k2 ? rr[j] : vals[i * w + j]
+                }
+                for c in ScoreComponent.ordered {
+                    let j = c.rawValue
+                    let wantOffline = !c.overOnlineNodes
+                    let result: Double
+                    switch c.aggregation {
+                    case .sum:
+                        var s = 0.0
+                        for i in 0..<n where offline[i] == wantOffline { s = s + value(i, j) }
+                        result = s
+                    case .standardDeviation:
+                        var cnt = 0.0, s = 0.0
+                        for i in 0..<n where offline[i] == wantOffline {
+                            cnt = cnt + 1
+                            s = s + value(i, j)
                         }
-                        total = total + ScoreRows.weights[j] * result
+                        let mean = s / cnt
+                        var nvar = 0.0
+                        for i in 0..<n where offline[i] == wantOffline {
+                            let d = value(i, j) - mean
+                            nvar = nvar + d * d
+                        }
+                        result = (nvar / cnt).squareRoot()
+                    case .spread:
+                        result = spread(replacing: k, pairs, k2, pairs2)
                     }
+                    total = total + ScoreRows.weights[j] * result
                 }
             }
         }

@@ -21,6 +21,8 @@ struct LeanNode {
     let index: NodeIndex
     let group: GroupIndex
     let hasLocationTags: Bool
+    /// The node's own tag-conflict count (`Node.conflictingPrimaries`).
+    let baseConflicts: Int
     // variables
     var instanceMemory: Int
     var freeDisk: Int
@@ -53,12 +55,12 @@ struct LeanNode {
     /// Peer-map overrides: up to two (key, memory) pairs; memory < 0 means removed.
     var peerKey0 = -1, peerValue0 = 0, peerKey1 = -1, peerValue1 = 0
 
-    init(_ n: Node) {
+    init(_ n: __shared Node) {
         totalMemory = n.totalMemory; nodeMemory = n.nodeMemory; missingMemory = n.missingMemory
         totalDisk = n.totalDisk; lowDisk = n.lowDisk; totalCpus = n.totalCpus; cpuSpeed = n.cpuSpeed
         vcpuRatio = n.policy.vcpuRatio; exclusiveStorage = n.exclusiveStorage; totalSpindles = n.totalSpindles
         highSpindles = n.highSpindles; pool = n.utilisationPool; offline = n.offline; index = n.index
-        group = n.group; hasLocationTags = !n.locationTags.isEmpty
+        group = n.group; hasLocationTags = !n.locationTags.isEmpty; baseConflicts = n.conflictingPrimaries
         instanceMemory = n.instanceMemory; freeDisk = n.freeDisk; failsN1 = n.failsN1
         freeMemoryRatio = n.freeMemoryRatio; freeDiskRatio = n.freeDiskRatio; reservedMemory = n.reservedMemory
         reservedMemoryRatio = n.reservedMemoryRatio; usedCpus = n.usedCpus; cpuRatio = n.cpuRatio
@@ -68,6 +70,16 @@ struct LeanNode {
         freeMemoryRatioForth = n.freeMemoryRatioForth; freeDiskRatioForth = n.freeDiskRatioForth
         usedCpusForth = n.usedCpusForth; cpuRatioForth = n.cpuRatioForth; loadForth = n.utilisationLoadForth
         instanceSpindlesForth = n.instanceSpindlesForth; freeSpindlesForth = n.freeSpindlesForth
+    }
+
+    /// Lean copies of all `nodes`, in order (without copying the nodes themselves).
+    static func copies(of nodes: [Node]) -> [LeanNode] {
+        nodes.withUnsafeBufferPointer { buf in
+            var out: [LeanNode] = []
+            out.reserveCapacity(buf.count)
+            for k in buf.indices { out.append(LeanNode(buf[k])) }
+            return out
+        }
     }
 
     var unallocatedMemory: Int {
@@ -160,7 +172,7 @@ struct LeanInstance {
     /// Location score the instance carries in this operation.
     var locationScore: Int
 
-    init(_ i: Instance) {
+    init(_ i: __shared Instance) {
         memory = i.memory; disk = i.disk; vcpus = i.vcpus; usesMemory = i.usesMemory
         usesLocalStorage = i.usesLocalStorage; notOffline = i.notOffline; forthcoming = i.forthcoming
         totalSpindles = i.totalSpindles; spindleUse = i.spindleUse; usesSecondaryMemory = i.usesSecondaryMemory

@@ -1,0 +1,364 @@
+/// One worker's scratch state for lean redundancy checks: emptying one node at a time (htools' `canEvacuateNode`)
+/// on copies of the base values, undone after each node.
+///
+/// Targets are chosen as the reference does (exact in-order score recompute, lowest score, ties to the later
+/// candidate), but a candidate whose lower bound from running sums exceeds the best exact score so far is never
+/// recomputed. Feasibility-only steps (the last instance of a node) need no scores at all.
+struct LeanEvacuation {
+    private static let width = LeanRedundancy.width
+    private let base: LeanRedundancy
+    private var nodes: [LeanNode]
+    private var rows: [Double]
+    private var peers: [Int]
+    private var touchedNodes: [Int] = []
+    private var touchedPeers: [Int] = []
+    /// Running sums, squares, magnitudes and member counts per component, of the group's members and of the scope.
+    private var groupSums: [Double]
+    private var scopeSums: [Double]
+    /// Candidate rows and bounds of the current choice.
+    private var candidateRows: [Double]
+    private var candidates: [(node: Int, bound: Double)] = []
+    private var drbd: [Int] = [], shared: [Int] = [], fixed: [Int] = []
+    private let tables = ComponentTables.shared
+
+    init(_ base: LeanRedundancy) {
+        self.base = base
+        nodes = base.nodes
+        rows = base.rows
+        peers = base.peers
+        groupSums = [Double](repeating: 0, count: 4 * LeanEvacuation.width)
+        scopeSums = groupSums
+        candidateRows = [Double](repeating: 0, count: max(1, base.n) * LeanEvacuation.width)
+    }
+
+    /// Whether all instances of node `x` could be moved or recreated elsewhere (htools' `canEvacuateNode`).
+    mutating func canEvacuate(_ x: Int) -> GlobalRedundancy.Outcome {
+        let primaries = base.primaries[x]
+        if primaries.isEmpty { return .redundant }
+        defer { restore() }
+        drbd.removeAll(keepingCapacity: true)
+        shared.removeAll(keepingCapacity: true)
+        fixed.removeAll(keepingCapacity: true)
+        // htools walks its newest-first list.
+        for j in primaries.reversed() {
+            switch base.instance(j).kind {
+            case .failover: drbd.append(j)
+            case .relocate: shared.append(j)
+            case .recreate: fixed.append(j)
+            }
+        }
+        for (k, j) in drbd.enumerated() {
+            let s = base.instance(j).secondary
+            if s >= 0 && !base.inScope[s] { return .missingNode(NodeIndex(s)) }
+            let last = k == drbd.count - 1 && shared.isEmpty && fixed.isEmpty
+            guard failover(j, primary: x, keep: !last) else { return .notRedundant }
+        }
+        if shared.isEmpty && fixed.isEmpty { return .redundant }
+        let group = base.groupOf[x]
+        let members = base.groupMembers[group]
+        prepareSums(members, into: &groupSums)
+        prepareSums(base.list, into: &scopeSums)
+        for (k, j) in shared.enumerated() {
+            let last = k == shared.count - 1 && fixed.isEmpty
+            guard relocate(j, from: x, members: members, keep: !last) else { return .notRedundant }
+        }
+        if fixed.isEmpty { return .redundant }
+        // Largest memory first, ties in list order.
+        let bySize = fixed.indices.sorted { a, b in
+            let x = base.instance(fixed[a]).memory, y = base.instance(fixed[b]).memory
+            return x != y ? x > y : a < b
+        }
+        let order = bySize.map { fixed[$0] }
+        for (k, j) in order.enumerated() {
+            guard recreate(j, avoiding: x, members: members, keep: k != order.count - 1) else { return .notRedundant }
+        }
+        return .redundant
+    }
+
+    private mutating func restore() {
+        let w = LeanEvacuation.width
+        for i in touchedNodes {
+            nodes[i] = base.nodes[i]
+            for c in 0..<w { rows[i * w + c] = base.rows[i * w + c] }
+        }
+        for k in touchedPeers { peers[k] = base.peers[k] }
+        touchedNodes.removeAll(keepingCapacity: true)
+        touchedPeers.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func setNode(_ node: LeanNode) {
+        let i = node.index.value
+        nodes[i] = node
+        touchedNodes.append(i)
+        let c = base.conflicts[i]
+        rows.withUnsafeMutableBufferPointer { node.writeScoreRow($0.baseAddress! + i * LeanEvacuation.width, conflicts: c) }
+    }
+
+    private mutating func setPeer(_ k: Int, _ value: Int) {
+        peers[k] = value
+        touchedPeers.append(k)
+    }
+
+    /// Forced failover of DRBD instance `j` to its secondary (htools' `move … Failover`).
+    private mutating func failover(_ j: Int, primary p: Int, keep: Bool) -> Bool {
+        let entry = base.instance(j)
+        let s = entry.secondary
+        guard s >= 0 else { return false }
+        let i = entry.lean
+        let n = base.n
+        var newS = nodes[s]
+        // htools' removeSec on the secondary, with the peer entry of the primary.
+        let oldPeer = peers[s * n + p]
+        let lowered = i.usesSecondaryMemory ? oldPeer &- i.memory : oldPeer
+        let storedPeer = lowered > 0 ? lowered : 0
+        var reserved = newS.reservedMemory
+        if oldPeer >= reserved {
+            reserved = 0
+            for k in 0..<n {
+                let v = k == p ? storedPeer : peers[s * n + k]
+                if v > reserved { reserved = v }
+            }
+        }
+        newS.removeSecondary(i, newReservedMemory: reserved)
+        guard newS.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { return false }
+        var newP = nodes[p]
+        newP.removePrimary(i, desired: 0)
+        let current = peers[p * n + s]
+        guard newP.addSecondary(i, currentPeer: current, force: true, ignoreDisks: nodes[p].offline) == nil else {
+            return false
+        }
+        if keep {
+            setNode(newP)
+            setNode(newS)
+            setPeer(s * n + p, storedPeer)
+            setPeer(p * n + s, current &+ (i.usesSecondaryMemory ? i.memory : 0))
+        }
+        return true
+    }
+
+    /// Moves shared-storage instance `j` from `p` to the group member giving the best group score
+    /// (htools' `evacOneNodeOnly` with `FailoverToAny`).
+    private mutating func relocate(_ j: Int, from p: Int, members: [Int], keep: Bool) -> Bool {
+        let i = base.instance(j).lean
+        var oldAfter = nodes[p]
+        oldAfter.removePrimary(i, desired: 0)
+        let w = LeanEvacuation.width
+        var sourceRow = [Double](repeating: 0, count: w)
+        sourceRow.withUnsafeMutableBufferPointer { oldAfter.writeScoreRow($0.baseAddress!, conflicts: base.conflicts[p]) }
+        collectCandidates(i, members: members, avoiding: p, checkPolicy: nil)
+        if candidates.isEmpty { return false }
+        guard keep else { return true }
+        let t = choose(members, sourceNode: p, sourceRow: sourceRow, sums: groupSums)
+        var target = nodes[t]
+        guard target.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { return false }
+        let oldSource = Array(rows[p * w..<(p + 1) * w]), oldTarget = Array(rows[t * w..<(t + 1) * w])
+        setNode(oldAfter)
+        setNode(target)
+        updateSums(node: p, old: oldSource)
+        updateSums(node: t, old: oldTarget)
+        return true
+    }
+
+    /// Places a copy of non-movable instance `j` on the group member (other than `x`) giving the best score of the
+    /// checked list (htools' `recreate`).
+    private mutating func recreate(_ j: Int, avoiding x: Int, members: [Int], keep: Bool) -> Bool {
+        let i = base.instance(j).lean
+        collectCandidates(i, members: members, avoiding: x, checkPolicy: j)
+        if candidates.isEmpty { return false }
+        guard keep else { return true }
+        let t = choose(base.list, sourceNode: -1, sourceRow: [], sums: scopeSums)
+        var target = nodes[t]
+        guard target.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { return false }
+        let w = LeanEvacuation.width
+        let oldTarget = Array(rows[t * w..<(t + 1) * w])
+        setNode(target)
+        updateSums(node: t, old: oldTarget)
+        return true
+    }
+
+    /// The members (but `avoid`) that take instance `i` as forced primary, with their new rows in `candidateRows`.
+    /// With `checkPolicy`, members whose instance policy refuses that instance are skipped.
+    private mutating func collectCandidates(_ i: LeanInstance, members: [Int], avoiding avoid: Int, checkPolicy: Int?) {
+        candidates.removeAll(keepingCapacity: true)
+        let w = LeanEvacuation.width
+        let policyInstance = checkPolicy.map { base.view.instance(InstanceIndex($0)) }
+        // Members share their group's policy; the verdict differs only with the node's storage kind.
+        var verdicts: (plain: Bool?, exclusive: Bool?) = (nil, nil)
+        for t in members where t != avoid {
+            if let inst = policyInstance {
+                let exclusive = nodes[t].exclusiveStorage
+                let known = exclusive ? verdicts.exclusive : verdicts.plain
+                let refused = known ?? (base.view.nodes[t].policy.violation(of: inst, exclusiveStorage: exclusive) != nil)
+                if exclusive { verdicts.exclusive = refused } else { verdicts.plain = refused }
+                if refused { continue }
+            }
+            var probe = nodes[t]
+            guard probe.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { continue }
+            let slot = candidates.count
+            let c = base.conflicts[t]
+            candidateRows.withUnsafeMutableBufferPointer { probe.writeScoreRow($0.baseAddress! + slot * w, conflicts: c) }
+            candidates.append((t, 0))
+        }
+    }
+
+    /// The candidate the reference would pick: lowest exact score over `members` with the source replaced by
+    /// `sourceRow` (when `sourceNode` ≥ 0) and the candidate by its row; ties go to the later candidate.
+    private mutating func choose(_ members: [Int], sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Int {
+        let chosen = prunedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow, sums: sums)
+        assert(chosen == scannedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow),
+               "pruned target choice differs from the plain scan")
+        return chosen
+    }
+
+    /// The reference's plain scan: every candidate's exact score, the lowest winning, ties to the later one.
+    private func scannedChoice(_ members: [Int], sourceNode: Int, sourceRow: [Double]) -> Int {
+        let hasOnline = members.contains { !base.offline[$0] }
+        var best: (score: Double, slot: Int)?
+        for k in candidates.indices {
+            let score = exactScore(members, hasOnline: hasOnline, slot: k, sourceNode: sourceNode, sourceRow: sourceRow)
+            if let b = best, b.score < score { continue }
+            best = (score, k)
+        }
+        return candidates[best!.slot].node
+    }
+
+    private mutating func prunedChoice(_ members: [Int], sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Int {
+        let hasOnline = members.contains { !base.offline[$0] }
+        var bounded = hasOnline
+        if hasOnline {
+            for k in candidates.indices {
+                let b = lowerBound(k, sourceNode: sourceNode, sourceRow: sourceRow, sums: sums)
+                candidates[k].bound = b
+                if !b.isFinite { bounded = false }
+            }
+        }
+        // Without usable bounds, the plain scan (also right for NaN scores).
+        if !bounded { return scannedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow) }
+        var best: (score: Double, slot: Int)?
+        let order = candidates.indices.sorted { candidates[$0].bound < candidates[$1].bound }
+        for k in order {
+            if let b = best, candidates[k].bound > b.score { break }
+            let score = exactScore(members, hasOnline: true, slot: k, sourceNode: sourceNode, sourceRow: sourceRow)
+            if score.isNaN { return scannedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow) }
+            if let b = best, b.score < score || (b.score == score && b.slot > k) { continue }
+            best = (score, k)
+        }
+        return candidates[best!.slot].node
+    }
+
+    /// htools' full score (`compCV`) of `members` with the candidate in `slot` (and the source) replaced, summed in
+    /// htools' order.
+    private func exactScore(_ members: [Int], hasOnline: Bool, slot: Int, sourceNode: Int, sourceRow: [Double]) -> Double {
+        guard hasOnline else { return 0 }
+        let w = LeanEvacuation.width
+        let target = candidates[slot].node
+        let t = tables
+        return rows.withUnsafeBufferPointer { vals in
+            candidateRows.withUnsafeBufferPointer { cand in
+                sourceRow.withUnsafeBufferPointer { src in
+                    members.withUnsafeBufferPointer { ms in
+                        base.offline.withUnsafeBufferPointer { off in
+                            let targetRow = cand.baseAddress! + slot * w
+                            @inline(__always) func value(_ m: Int, _ c: Int) -> Double {
+                                m == target ? targetRow[c] : m == sourceNode ? src[c] : vals[m * w + c]
+                            }
+                            var total = 0.0
+                            for c in 0..<w {
+                                let wantOffline = !t.online[c]
+                                let result: Double
+                                switch t.aggregation[c] {
+                                case .sum:
+                                    var s = 0.0
+                                    for m in ms where off[m] == wantOffline { s = s + value(m, c) }
+                                    result = s
+                                case .standardDeviation:
+                                    var cnt = 0.0, s = 0.0
+                                    for m in ms where off[m] == wantOffline {
+                                        cnt = cnt + 1
+                                        s = s + value(m, c)
+                                    }
+                                    let mean = s / cnt
+                                    var nvar = 0.0
+                                    for m in ms where off[m] == wantOffline {
+                                        let d = value(m, c) - mean
+                                        nvar = nvar + d * d
+                                    }
+                                    result = (nvar / cnt).squareRoot()
+                                case .spread:
+                                    result = 0
+                                }
+                                total = total + t.weightList[c] * result
+                            }
+                            return total
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Running sums, squares and magnitudes of `members`' rows per component.
+    private func prepareSums(_ members: [Int], into sums: inout [Double]) {
+        let w = LeanEvacuation.width
+        for k in sums.indices { sums[k] = 0 }
+        for m in members {
+            for c in 0..<w where base.offline[m] != tables.online[c] {
+                let v = rows[m * w + c]
+                sums[c] += v
+                sums[w + c] += v * v
+                sums[2 * w + c] += abs(v)
+                sums[3 * w + c] += 1
+            }
+        }
+    }
+
+    /// Folds a changed row of `node` (a member of both sets) into the running sums.
+    private mutating func updateSums(node: Int, old: [Double]) {
+        let w = LeanEvacuation.width
+        for c in 0..<w where base.offline[node] != tables.online[c] {
+            let v = rows[node * w + c], o = old[c]
+            groupSums[c] += v - o
+            groupSums[w + c] += v * v - o * o
+            groupSums[2 * w + c] += abs(v)
+            scopeSums[c] += v - o
+            scopeSums[w + c] += v * v - o * o
+            scopeSums[2 * w + c] += abs(v)
+        }
+    }
+
+    /// A lower bound on `exactScore` for the candidate in `slot` (rounding margins as `ScoreEvaluator.cannotBeat`).
+    private func lowerBound(_ slot: Int, sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Double {
+        let w = LeanEvacuation.width
+        let target = candidates[slot].node
+        var total = 0.0, magnitude = 0.0
+        for c in 0..<w {
+            var s = sums[c], q = sums[w + c], m = sums[2 * w + c]
+            let overOnline = tables.online[c]
+            if base.offline[target] != overOnline {
+                let old = rows[target * w + c], new = candidateRows[slot * w + c]
+                s += new - old; q += new * new - old * old; m += abs(new)
+            }
+            if sourceNode >= 0 && base.offline[sourceNode] != overOnline {
+                let old = rows[sourceNode * w + c], new = sourceRow[c]
+                s += new - old; q += new * new - old * old; m += abs(new)
+            }
+            let part: Double
+            switch tables.aggregation[c] {
+            case .sum:
+                part = s - 1e-9 * (1 + m)
+            case .standardDeviation:
+                let count = sums[3 * w + c]
+                if count == 0 { part = 0; break }
+                let mean = s / count, meanSquare = q / count, spread = m / count
+                let variance = meanSquare - mean * mean
+                let d = variance - 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) - 1e-300
+                part = d > 0 ? d.squareRoot() : 0
+            case .spread:
+                part = 0
+            }
+            total += tables.weightList[c] * part
+            magnitude += abs(tables.weightList[c] * part)
+        }
+        return total - 1e-12 * magnitude - 1e-300
+    }
+}
