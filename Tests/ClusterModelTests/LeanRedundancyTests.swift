@@ -98,3 +98,49 @@ final class LeanRedundancyTests: XCTestCase {
         XCTAssertNil(RedundancyBase(cluster, scope: nil).lean)
     }
 }
+
+/// Skipping shrink steps in tiered allocation must only skip attempts whose outcome repeats.
+final class ShrinkSkippingTests: XCTestCase {
+    func testSkippedShrinksRepeatTheAttempt() {
+        var skipped = 0
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 5, instances: 25)
+            let cache = SearchCache(cluster, scope: nil)
+            var rng = SeededGenerator(seed: seed)
+            for template in [DiskTemplate.drbd, .plain, .diskless] {
+                let nodes = cluster.nodes.map(\.index)
+                let targets: AllocationTargets = template == .drbd
+                    ? .pairs(nodes.map { p in NodePairs(primary: p, secondaries: nodes.filter { $0 != p }) })
+                    : .singles(nodes)
+                for mode in [FailMode.memory, .disk] {
+                    var probe = Instance.fromSpec(ResourceSpec(cpu: 2, memory: Int.random(in: 64...256, using: &rng) * 512,
+                                                               disk: Int.random(in: 64...1024, using: &rng) * 1024, spindles: 1),
+                                                  diskTemplate: template, spindleUse: 1)
+                    probe.index = InstanceIndex(cluster.instances.count)
+                    for _ in 0..<60 {
+                        if let outcome = AllocationSearch.primaryStageFailures(cache, instance: probe, targets: targets,
+                                                                               options: AllocationOptions()) {
+                            let steps = AllocationSearch.unchangedShrinkSteps(cache, instance: probe, targets: targets, mode: mode)
+                            var stepped = probe
+                            for _ in 0..<min(steps, 400) {
+                                XCTAssertNil(stepped.shrink(by: mode), "seed \(seed): a skipped shrink would have failed")
+                                XCTAssertEqual(AllocationSearch.primaryStageFailures(cache, instance: stepped, targets: targets,
+                                                                                     options: AllocationOptions()),
+                                               outcome, "seed \(seed) \(template) \(mode): skipped attempt differs")
+                            }
+                            if steps <= 400 {
+                                var bulk = probe
+                                bulk.shrink(by: mode, steps: steps)
+                                XCTAssertEqual(bulk, stepped)
+                                skipped += steps
+                                probe = stepped
+                            }
+                        }
+                        if probe.shrink(by: mode) != nil { break }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(skipped, 1000, "too few skipped steps to be meaningful")
+    }
+}

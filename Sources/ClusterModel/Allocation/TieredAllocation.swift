@@ -114,6 +114,11 @@ public enum TieredAllocation {
             let failures: FailureCounts
             if let quick = AllocationSearch.primaryStageFailures(cache, instance: probe, targets: targets, options: options) {
                 failures = quick
+                // The next shrinks that cannot change these refusals repeat this attempt: take them at once.
+                if failures.contains(mode) {
+                    probe.shrink(by: mode, steps: AllocationSearch.unchangedShrinkSteps(cache, instance: probe,
+                                                                                        targets: targets, mode: mode))
+                }
             } else {
                 let solution = (try? AllocationSearch.tryAllocation(cache, instance: probe, targets: targets,
                                                                     options: options, annotate: false).get())
