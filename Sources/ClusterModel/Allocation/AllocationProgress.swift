@@ -11,6 +11,11 @@ public struct AllocationProgress: Sendable {
     public var failuresAreEmpty: Bool
     /// The global N+1 verdict already computed for exactly this cluster state, with the settings it used.
     var redundancyVerdict: (settings: RedundancySettings, redundant: Bool)?
+    /// The plain-value redundancy form of `cluster` (whole cluster in scope) when known; the allocation loops keep
+    /// it in step with every placement they apply.
+    var lean: LeanRedundancy?
+    /// Which nodes failed redundancy checks lately, shared by every state derived from this one.
+    let hint: RedundancyHint
 
     /// The starting point: nothing placed yet, no failures recorded.
     public init(cluster: Cluster) {
@@ -19,13 +24,16 @@ public struct AllocationProgress: Sendable {
         allocated = []
         failuresAreEmpty = true
         redundancyVerdict = nil
+        lean = nil
+        hint = RedundancyHint()
     }
 
     /// Whether the cluster is globally N+1 redundant under `options`, reusing a verdict for the same state.
     mutating func isRedundant(_ options: AllocationOptions) -> Bool {
         let settings = RedundancySettings(options)
         if let v = redundancyVerdict, v.settings == settings { return v.redundant }
-        let r = GlobalRedundancy.isRedundant(cluster, options: options)
+        let (r, used) = GlobalRedundancy.isRedundant(cluster, lean: lean, hint: hint, options: options)
+        lean = used
         redundancyVerdict = (settings, r)
         return r
     }

@@ -326,8 +326,9 @@ final class SearchCache {
     /// Plain-value copies of all cluster nodes.
     var leanNodes: [LeanNode] {
         if let l = cachedLean { return l }
-        let l = LeanNode.copies(of: cluster.nodes)
+        let l = run.leanNodes(instances: cluster.instances.count) ?? LeanNode.copies(of: cluster.nodes)
         cachedLean = l
+        run.keep(leanNodes: l, instances: cluster.instances.count)
         return l
     }
 

@@ -22,6 +22,13 @@ public enum GlobalRedundancy {
         check(RedundancyBase(cluster, scope: scope), options: options) == .redundant
     }
 
+    /// `isRedundant` for the whole cluster, with its lean form when already known; returns the lean form used.
+    static func isRedundant(_ cluster: Cluster, lean: LeanRedundancy?, hint: RedundancyHint,
+                            options: AllocationOptions) -> (redundant: Bool, lean: LeanRedundancy?) {
+        let base = RedundancyBase(cluster, scope: nil, lean: lean, hint: hint)
+        return (check(base, options: options) == .redundant, base.lean)
+    }
+
     /// The redundancy of one group on its own (htools' `redundantGrp`), including htools' abort case.
     public static func groupOutcome(_ cluster: Cluster, group: GroupIndex, options: AllocationOptions) -> Outcome {
         check(RedundancyBase(cluster, scope: cluster.nodes.filter { $0.group == group }.map(\.index)), options: options)
@@ -51,7 +58,7 @@ public enum GlobalRedundancy {
             let n = base.view.nodes[i.value]
             return !(options.acceptExisting && n.offline) && !options.capacityIgnoredGroups.contains(n.group)
         }
-        if let lean = base.lean { return lean.check(checked.map(\.value), runner: options.parallelism) }
+        if let lean = base.lean { return lean.check(checked.map(\.value), runner: options.parallelism, hint: base.hint) }
         // Chunks stop at their first failing node; earlier chunks take precedence when merging.
         let width = options.parallelism.map { max(1, $0.width) } ?? 1
         let chunkCount = checked.count >= 8 ? width : 1
@@ -117,18 +124,31 @@ struct RedundancyBase {
     private(set) var rows: RedundancyRows?
     /// The plain-value form, when the cluster allows it (then `check` never needs `rows`).
     var lean: LeanRedundancy?
+    /// Which nodes failed lately (tried first).
+    let hint: RedundancyHint
 
-    /// The base of `scope` (all nodes when nil); `run` carries what earlier states of the same allocation run
-    /// already derived. Without `allowLean` the reference path serves every check (for tests).
-    init(_ cluster: Cluster, scope: [NodeIndex]?, run: AllocationRunState? = nil, allowLean: Bool = true) {
+    /// The base of `scope` (all nodes when nil). `run` carries what earlier states of the same allocation run
+    /// already derived; `lean`, when given, is the lean form of exactly this cluster (whole cluster in scope).
+    /// Without `allowLean` the reference path serves every check (for tests).
+    init(_ cluster: Cluster, scope: [NodeIndex]?, run: AllocationRunState? = nil, lean known: LeanRedundancy? = nil,
+         hint: RedundancyHint? = nil, allowLean: Bool = true) {
         view = RedundancyView(cluster: cluster)
         list = scope ?? cluster.nodes.map(\.index)
         var member = [Bool](repeating: false, count: cluster.nodes.count)
         for i in list where i.value >= 0 && i.value < member.count { member[i.value] = true }
         inScope = member
+        self.hint = hint ?? run?.hint ?? RedundancyHint()
         lean = nil
         rows = nil
-        lean = allowLean ? LeanRedundancy.make(self, run: run) : nil
+        if allowLean {
+            let count = cluster.instances.count
+            if scope == nil, let l = known ?? run?.leanBase(instances: count) {
+                lean = l
+            } else {
+                lean = LeanRedundancy.make(self)
+                if scope == nil, let l = lean { run?.keep(leanBase: l, instances: count) }
+            }
+        }
         if lean == nil { rows = RedundancyRows(view, scope: list) }
     }
 
@@ -138,7 +158,7 @@ struct RedundancyBase {
         var placed = placement.instance
         placed.index = InstanceIndex(view.instances.count)
         b.view.extraInstance = placed
-        if let l = lean, let applied = l.applying(placement, view: b.view) {
+        if let l = lean, let applied = l.applying(placement) {
             // The lean form reads only policies and instances from the view: its node states may stay behind.
             b.lean = applied
             return b

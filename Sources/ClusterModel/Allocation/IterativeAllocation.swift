@@ -10,7 +10,15 @@ public enum IterativeAllocation {
         var limit = limit
         var opts = options
         if instance.diskTemplate == .drbd { opts.capacityChecks = false }
-        let run = AllocationRunState()
+        // The run keeps the lean redundancy form in step with the placements; the progress gets it back at the end.
+        let run = AllocationRunState(hint: progress.hint)
+        if let l = progress.lean { run.keep(leanBase: l, instances: progress.cluster.instances.count) }
+        progress.lean = nil
+        func finish(_ p: AllocationProgress) -> AllocationProgress {
+            var p = p
+            p.lean = run.takeLeanBase(instances: p.cluster.instances.count)
+            return p
+        }
         while true {
             var next = instance
             next.name = "new-\(progress.allocated.count)"
@@ -32,8 +40,10 @@ public enum IterativeAllocation {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }
-            guard let best = solution.best, limit != 0 else { return .success(progress.stopped(with: solution.failures)) }
+            guard let best = solution.best, limit != 0 else { return .success(finish(progress.stopped(with: solution.failures))) }
+            let before = progress.cluster.instances.count
             progress.cluster.apply(best)
+            run.advance(best, from: before)
             progress.redundancyVerdict = nil
             progress.allocated.append(progress.cluster.instances[progress.cluster.instances.count - 1])
             if let l = limit { limit = l - 1 }

@@ -17,7 +17,7 @@ struct LeanEvacuation {
     private var scopeSums: [Double]
     /// Candidate rows and bounds of the current choice.
     private var candidateRows: [Double]
-    private var candidates: [(node: Int, bound: Double)] = []
+    private var candidates: [(node: Int, bound: Double, upper: Double)] = []
     private var drbd: [Int] = [], shared: [Int] = [], fixed: [Int] = []
     private let tables = ComponentTables.shared
 
@@ -177,27 +177,19 @@ struct LeanEvacuation {
     }
 
     /// The members (but `avoid`) that take instance `i` as forced primary, with their new rows in `candidateRows`.
-    /// With `checkPolicy`, members whose instance policy refuses that instance are skipped.
+    /// With `checkPolicy` (an instance index), members whose instance policy refuses that instance are skipped.
     private mutating func collectCandidates(_ i: LeanInstance, members: [Int], avoiding avoid: Int, checkPolicy: Int?) {
         candidates.removeAll(keepingCapacity: true)
         let w = LeanEvacuation.width
-        let policyInstance = checkPolicy.map { base.view.instance(InstanceIndex($0)) }
-        // Members share their group's policy; the verdict differs only with the node's storage kind.
-        var verdicts: (plain: Bool?, exclusive: Bool?) = (nil, nil)
+        let refused = checkPolicy.map { base.instance($0).refused } ?? 0
         for t in members where t != avoid {
-            if let inst = policyInstance {
-                let exclusive = nodes[t].exclusiveStorage
-                let known = exclusive ? verdicts.exclusive : verdicts.plain
-                let refused = known ?? (base.view.nodes[t].policy.violation(of: inst, exclusiveStorage: exclusive) != nil)
-                if exclusive { verdicts.exclusive = refused } else { verdicts.plain = refused }
-                if refused { continue }
-            }
+            if refused != 0 && (refused >> UInt64(base.nodeClass[t])) & 1 == 1 { continue }
             var probe = nodes[t]
             guard probe.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { continue }
             let slot = candidates.count
             let c = base.conflicts[t]
             candidateRows.withUnsafeMutableBufferPointer { probe.writeScoreRow($0.baseAddress! + slot * w, conflicts: c) }
-            candidates.append((t, 0))
+            candidates.append((t, 0, 0))
         }
     }
 
@@ -224,16 +216,16 @@ struct LeanEvacuation {
 
     private mutating func prunedChoice(_ members: [Int], sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Int {
         let hasOnline = members.contains { !base.offline[$0] }
-        var bounded = hasOnline
-        if hasOnline {
-            for k in candidates.indices {
-                let b = lowerBound(k, sourceNode: sourceNode, sourceRow: sourceRow, sums: sums)
-                candidates[k].bound = b
-                if !b.isFinite { bounded = false }
-            }
-        }
         // Without usable bounds, the plain scan (also right for NaN scores).
-        if !bounded { return scannedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow) }
+        guard hasOnline, computeBounds(sourceNode: sourceNode, sourceRow: sourceRow, sums: sums) else {
+            return scannedChoice(members, sourceNode: sourceNode, sourceRow: sourceRow)
+        }
+        // A candidate whose upper bound is below every other lower bound wins outright (no tie is possible).
+        var top = 0
+        for k in candidates.indices where candidates[k].upper < candidates[top].upper { top = k }
+        if !candidates.indices.contains(where: { $0 != top && candidates[$0].bound <= candidates[top].upper }) {
+            return candidates[top].node
+        }
         var best: (score: Double, slot: Int)?
         let order = candidates.indices.sorted { candidates[$0].bound < candidates[$1].bound }
         for k in order {
@@ -326,39 +318,78 @@ struct LeanEvacuation {
         }
     }
 
-    /// A lower bound on `exactScore` for the candidate in `slot` (rounding margins as `ScoreEvaluator.cannotBeat`).
-    private func lowerBound(_ slot: Int, sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Double {
+    /// Lower and upper bounds on `exactScore` for every candidate (rounding margins as `ScoreEvaluator.cannotBeat`),
+    /// from the running sums with the source and the candidate replaced. Components no candidate changes are
+    /// bounded once. False when a bound is not finite.
+    private mutating func computeBounds(sourceNode: Int, sourceRow: [Double], sums: [Double]) -> Bool {
         let w = LeanEvacuation.width
-        let target = candidates[slot].node
-        var total = 0.0, magnitude = 0.0
-        for c in 0..<w {
-            var s = sums[c], q = sums[w + c], m = sums[2 * w + c]
-            let overOnline = tables.online[c]
-            if base.offline[target] != overOnline {
-                let old = rows[target * w + c], new = candidateRows[slot * w + c]
-                s += new - old; q += new * new - old * old; m += abs(new)
+        let t = tables
+        return sourceRow.withUnsafeBufferPointer { src in
+            rows.withUnsafeBufferPointer { rows in
+                candidateRows.withUnsafeBufferPointer { cand in
+                    base.offline.withUnsafeBufferPointer { offline in
+                        // Sums, squares and magnitudes with the source replaced.
+                        var s0 = [Double](repeating: 0, count: 3 * w)
+                        var varying = [Bool](repeating: false, count: w)
+                        for c in 0..<w {
+                            var s = sums[c], q = sums[w + c], m = sums[2 * w + c]
+                            if sourceNode >= 0 && offline[sourceNode] != t.online[c] {
+                                let old = rows[sourceNode * w + c], new = src[c]
+                                s += new - old; q += new * new - old * old; m += abs(new)
+                            }
+                            s0[c] = s; s0[w + c] = q; s0[2 * w + c] = m
+                        }
+                        for k in candidates.indices {
+                            let node = candidates[k].node
+                            for c in 0..<w where !(cand[k * w + c] == rows[node * w + c]) { varying[c] = true }
+                        }
+                        @inline(__always) func part(_ c: Int, _ s: Double, _ q: Double, _ m: Double) -> (Double, Double) {
+                            switch t.aggregation[c] {
+                            case .sum:
+                                let margin = 1e-9 * (1 + m)
+                                return (s - margin, s + margin)
+                            case .standardDeviation:
+                                let count = sums[3 * w + c]
+                                if count == 0 { return (0, 0) }
+                                let mean = s / count, meanSquare = q / count, spread = m / count
+                                let variance = meanSquare - mean * mean
+                                let margin = 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300
+                                let low = variance - margin, high = variance + margin
+                                return (low > 0 ? low.squareRoot() : 0, high > 0 ? high.squareRoot() : 0)
+                            case .spread:
+                                return (0, 0)
+                            }
+                        }
+                        var constLow = 0.0, constHigh = 0.0, constMagnitude = 0.0
+                        for c in 0..<w where !varying[c] {
+                            let (lo, hi) = part(c, s0[c], s0[w + c], s0[2 * w + c])
+                            let wt = t.weightList[c]
+                            constLow += wt * lo; constHigh += wt * hi
+                            constMagnitude += max(abs(wt * lo), abs(wt * hi))
+                        }
+                        for k in candidates.indices {
+                            let node = candidates[k].node
+                            var low = constLow, high = constHigh, magnitude = constMagnitude
+                            for c in 0..<w where varying[c] {
+                                var s = s0[c], q = s0[w + c], m = s0[2 * w + c]
+                                if offline[node] != t.online[c] {
+                                    let old = rows[node * w + c], new = cand[k * w + c]
+                                    s += new - old; q += new * new - old * old; m += abs(new)
+                                }
+                                let (lo, hi) = part(c, s, q, m)
+                                let wt = t.weightList[c]
+                                low += wt * lo; high += wt * hi
+                                magnitude += max(abs(wt * lo), abs(wt * hi))
+                            }
+                            let lb = low - 1e-12 * magnitude - 1e-300, ub = high + 1e-12 * magnitude + 1e-300
+                            guard lb.isFinite && ub.isFinite else { return false }
+                            candidates[k].bound = lb
+                            candidates[k].upper = ub
+                        }
+                        return true
+                    }
+                }
             }
-            if sourceNode >= 0 && base.offline[sourceNode] != overOnline {
-                let old = rows[sourceNode * w + c], new = sourceRow[c]
-                s += new - old; q += new * new - old * old; m += abs(new)
-            }
-            let part: Double
-            switch tables.aggregation[c] {
-            case .sum:
-                part = s - 1e-9 * (1 + m)
-            case .standardDeviation:
-                let count = sums[3 * w + c]
-                if count == 0 { part = 0; break }
-                let mean = s / count, meanSquare = q / count, spread = m / count
-                let variance = meanSquare - mean * mean
-                let d = variance - 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) - 1e-300
-                part = d > 0 ? d.squareRoot() : 0
-            case .spread:
-                part = 0
-            }
-            total += tables.weightList[c] * part
-            magnitude += abs(tables.weightList[c] * part)
         }
-        return total - 1e-12 * magnitude - 1e-300
     }
 }

@@ -11,6 +11,20 @@ struct LeanRedundancy: @unchecked Sendable {
     static let maxNodes = 512
     static let width = ScoreComponent.count
 
+    /// How an instance leaves a failing node.
+    enum Kind: UInt8 { case failover, relocate, recreate }
+
+    /// One instance's plain values.
+    struct Entry {
+        let lean: LeanInstance
+        let kind: Kind
+        /// Secondary node value, or -1.
+        let secondary: Int
+        let memory: Int
+        /// Policy classes (bits) whose instance policy refuses the instance; only for `.recreate`.
+        let refused: UInt64
+    }
+
     let n: Int
     private(set) var nodes: [LeanNode]
     /// Score inputs per node, `n × width`.
@@ -28,31 +42,67 @@ struct LeanRedundancy: @unchecked Sendable {
     let groupMembers: [[Int]]
     /// Primary instances per node (oldest first), as instance index values.
     private(set) var primaries: [[Int]]
-    /// Instance data; entries past the base state's instance count belong to later states of the run.
-    let instances: [LeanInstanceTable.Entry]
-    let instanceCount: Int
-    /// The placed instance, at index `instanceCount`.
-    private(set) var extra: LeanInstanceTable.Entry?
-    /// The instances behind the check and the nodes' policies (node states there may predate a placement).
-    private(set) var view: RedundancyView
-    /// Where the run remembers the node that failed last (checked first next time), if anywhere.
-    let hint: AllocationRunState?
+    private(set) var instances: [Entry]
+    /// A placed instance not yet part of the state, at index `instances.count`.
+    private(set) var extra: Entry?
+    /// The distinct (instance policy, exclusive storage) pairs of the nodes, and each node's pair.
+    private let policyClasses: [(policy: InstancePolicy, exclusive: Bool)]
+    let nodeClass: [Int]
 
     /// The lean form of `base`, or nil when the cluster uses a feature only the reference path handles.
-    static func make(_ base: RedundancyBase, run: AllocationRunState?) -> LeanRedundancy? {
+    static func make(_ base: RedundancyBase) -> LeanRedundancy? {
         let view = base.view
-        let count = view.nodes.count
-        guard count <= maxNodes, view.extraInstance == nil else { return nil }
+        guard view.nodes.count <= maxNodes, view.extraInstance == nil else { return nil }
         for node in view.nodes where !node.locationTags.isEmpty || !node.migrationTags.isEmpty { return nil }
-        guard let instances = LeanInstanceTable.extending(run?.instances, with: view.instances) else { return nil }
-        run?.instances = instances
-        return LeanRedundancy(view: view, list: base.list.map(\.value), inScope: base.inScope, instances: instances,
-                              hint: run ?? AllocationRunState())
+        var classes: [(policy: InstancePolicy, group: GroupIndex, exclusive: Bool)] = []
+        var nodeClass: [Int] = []
+        for node in view.nodes {
+            if let k = classes.firstIndex(where: { $0.group == node.group && $0.exclusive == node.exclusiveStorage }) {
+                nodeClass.append(k)
+            } else {
+                nodeClass.append(classes.count)
+                classes.append((node.policy, node.group, node.exclusiveStorage))
+            }
+        }
+        guard classes.count <= 64 else { return nil }
+        let policyClasses = classes.map { ($0.policy, $0.exclusive) }
+        var entries: [Entry] = []
+        entries.reserveCapacity(view.instances.count)
+        let complete = view.instances.withUnsafeBufferPointer { buf -> Bool in
+            for k in buf.indices {
+                guard let e = entry(at: buf.baseAddress! + k, policyClasses) else { return false }
+                entries.append(e)
+            }
+            return true
+        }
+        guard complete else { return nil }
+        return LeanRedundancy(view: view, list: base.list.map(\.value), inScope: base.inScope, instances: entries,
+                              policyClasses: policyClasses, nodeClass: nodeClass)
     }
 
-    private init(view: RedundancyView, list: [Int], inScope: [Bool], instances: LeanInstanceTable,
-                 hint: AllocationRunState?) {
-        self.hint = hint
+    /// The entry of the instance at `p`, or nil when it needs the reference path.
+    private static func entry(at p: UnsafePointer<Instance>, _ classes: [(policy: InstancePolicy, exclusive: Bool)]) -> Entry? {
+        guard p.pointee.exclusionTags.isEmpty, p.pointee.desiredLocationTags.isEmpty, !p.pointee.forthcoming else { return nil }
+        let t = p.pointee.diskTemplate
+        let kind: Kind = t == .drbd ? .failover : t.isRelocatable ? .relocate : .recreate
+        var refused: UInt64 = 0
+        if kind == .recreate {
+            let inst = p.pointee
+            for k in classes.indices where classes[k].policy.violation(of: inst, exclusiveStorage: classes[k].exclusive) != nil {
+                refused |= 1 << UInt64(k)
+            }
+        }
+        return Entry(lean: LeanInstance(at: p), kind: kind, secondary: p.pointee.secondary?.value ?? -1,
+                     memory: p.pointee.memory, refused: refused)
+    }
+
+    /// The entry of `inst`, or nil when it needs the reference path.
+    private static func entry(_ inst: Instance, _ classes: [(policy: InstancePolicy, exclusive: Bool)]) -> Entry? {
+        withUnsafePointer(to: inst) { entry(at: $0, classes) }
+    }
+
+    private init(view: RedundancyView, list: [Int], inScope: [Bool], instances: [Entry],
+                 policyClasses: [(policy: InstancePolicy, exclusive: Bool)], nodeClass: [Int]) {
         n = view.nodes.count
         let lean = LeanNode.copies(of: view.nodes)
         nodes = lean
@@ -65,9 +115,9 @@ struct LeanRedundancy: @unchecked Sendable {
         var members = [[Int]](repeating: [], count: (groupOf.max() ?? -1) + 1)
         for i in list where groupOf[i] >= 0 { members[groupOf[i]].append(i) }
         groupMembers = members
-        self.instances = instances.entries
-        instanceCount = view.instances.count
-        self.view = view
+        self.instances = instances
+        self.policyClasses = policyClasses
+        self.nodeClass = nodeClass
         extra = nil
         rows = [Double](repeating: 0, count: n * LeanRedundancy.width)
         peers = [Int](repeating: 0, count: n * n)
@@ -87,27 +137,39 @@ struct LeanRedundancy: @unchecked Sendable {
         for e in node.peers.entries where e.node.value >= 0 && e.node.value < n { peers[i * n + e.node.value] = e.memory }
     }
 
-    /// The lean form with `placement` applied (its nodes replaced, its instance added), or nil when unsupported.
-    /// `view` is the reference view with the same placement applied.
-    func applying<M>(_ placement: Placement<M>, view: RedundancyView) -> LeanRedundancy? {
-        guard extra == nil, let entry = LeanInstanceTable.Entry(placement.instance) else { return nil }
-        let placedIndex = instanceCount
-        var copy = self
-        copy.extra = entry
-        copy.view = view
+    /// Replaces the placement's nodes (their new instance taking index `instances.count`).
+    private mutating func replaceNodes<M>(of placement: Placement<M>) {
+        let placedIndex = instances.count
         for node in placement.nodes {
             let i = node.index.value
-            copy.nodes[i] = LeanNode(node)
-            copy.primaries[i] = node.primaries.map { $0.value < 0 ? placedIndex : $0.value }
-            copy.setPeers(of: node)
-            copy.writeRow(i)
+            nodes[i] = LeanNode(node)
+            primaries[i] = node.primaries.map { $0.value < 0 ? placedIndex : $0.value }
+            setPeers(of: node)
+            writeRow(i)
         }
+    }
+
+    /// The lean form with `placement` applied on top (its nodes replaced, its instance added), or nil when
+    /// unsupported.
+    func applying<M>(_ placement: Placement<M>) -> LeanRedundancy? {
+        guard extra == nil, let entry = LeanRedundancy.entry(placement.instance, policyClasses) else { return nil }
+        var copy = self
+        copy.extra = entry
+        copy.replaceNodes(of: placement)
         return copy
     }
 
+    /// Makes `placement` part of the state (the next state of an allocation run); false when unsupported.
+    mutating func commit<M>(_ placement: Placement<M>) -> Bool {
+        guard extra == nil, let entry = LeanRedundancy.entry(placement.instance, policyClasses) else { return false }
+        replaceNodes(of: placement)
+        instances.append(entry)
+        return true
+    }
+
     /// The data of instance `j`.
-    @inline(__always) func instance(_ j: Int) -> LeanInstanceTable.Entry {
-        j < instanceCount ? instances[j] : extra!
+    @inline(__always) func instance(_ j: Int) -> Entry {
+        j < instances.count ? instances[j] : extra!
     }
 
     /// Checks `checked` (members of `list`) and returns the outcome of the first failing node in that order, as
@@ -116,8 +178,8 @@ struct LeanRedundancy: @unchecked Sendable {
     /// With the whole cluster in scope no node can end in htools' abort case, so the verdict does not depend on
     /// the order: nodes that failed recently (remembered by the run) go first, and the workers stop as soon as
     /// any node fails. Otherwise the nodes run in order, in chunks whose earlier failures take precedence.
-    func check(_ checked: [Int], runner: ParallelRunner?) -> GlobalRedundancy.Outcome {
-        guard let hint, list.count == n else { return checkInOrder(checked, runner: runner) }
+    func check(_ checked: [Int], runner: ParallelRunner?, hint: RedundancyHint) -> GlobalRedundancy.Outcome {
+        guard list.count == n else { return checkInOrder(checked, runner: runner) }
         var order = hint.failuresFirst(checked)
         // The last failing node alone first: it usually fails again, and then no worker needs waking.
         if let first = order.first, hint.hasFailures {
@@ -175,10 +237,9 @@ final class StopSignal: Sendable {
     func set() { flag.store(true, ordering: .relaxed) }
 }
 
-/// What successive states of one allocation run share: lean instance data (instances are only ever appended)
-/// and the nodes that failed redundancy checks lately. Used from one thread at a time.
-final class AllocationRunState: @unchecked Sendable {
-    var instances: LeanInstanceTable?
+/// Which nodes failed redundancy checks lately, so that they are tried first: an ordering hint only (verdicts
+/// never depend on it), shared by every state of one allocation. Used from one thread at a time.
+final class RedundancyHint: @unchecked Sendable {
     /// Nodes that failed a check, most recent first.
     private var recentFailures: [Int] = []
 
@@ -201,44 +262,59 @@ final class AllocationRunState: @unchecked Sendable {
     }
 }
 
-/// Plain-value instance data for lean redundancy checks, shared between successive states of one allocation run.
-final class LeanInstanceTable: @unchecked Sendable {
-    /// How an instance leaves a failing node.
-    enum Kind: UInt8 { case failover, relocate, recreate }
+/// What the successive states of one linear allocation run (instances only ever appended, each state derived
+/// from the previous one) share: plain-value forms of the latest state, kept up to date as placements are
+/// applied, and the failure hint. Used from one thread at a time.
+final class AllocationRunState: @unchecked Sendable {
+    let hint: RedundancyHint
+    /// Lean copies of the latest state's nodes, and that state's instance count.
+    private var leanNodes: (nodes: [LeanNode], instances: Int)?
+    /// The lean redundancy base of the latest state (whole cluster in scope), and that state's instance count.
+    private var lean: (base: LeanRedundancy, instances: Int)?
 
-    /// One instance.
-    struct Entry {
-        let lean: LeanInstance
-        let kind: Kind
-        /// Secondary node value, or -1.
-        let secondary: Int
-        let memory: Int
+    init(hint: RedundancyHint = RedundancyHint()) { self.hint = hint }
 
-        /// The entry of `inst`, or nil when it needs the reference path.
-        init?(_ inst: __shared Instance) {
-            guard inst.exclusionTags.isEmpty, inst.desiredLocationTags.isEmpty, !inst.forthcoming else { return nil }
-            lean = LeanInstance(inst)
-            let t = inst.diskTemplate
-            kind = t == .drbd ? .failover : t.isRelocatable ? .relocate : .recreate
-            secondary = inst.secondary?.value ?? -1
-            memory = inst.memory
-        }
+    /// The lean node copies of the state with `instances` instances, if kept.
+    func leanNodes(instances: Int) -> [LeanNode]? {
+        leanNodes.flatMap { $0.instances == instances ? $0.nodes : nil }
     }
 
-    private(set) var entries: [Entry] = []
-    var count: Int { entries.count }
+    /// The lean redundancy base of the state with `instances` instances, if kept.
+    func leanBase(instances: Int) -> LeanRedundancy? {
+        lean.flatMap { $0.instances == instances ? $0.base : nil }
+    }
 
-    private init() {}
+    /// Keeps lean node copies of the state with `instances` instances.
+    func keep(leanNodes nodes: [LeanNode], instances: Int) { leanNodes = (nodes, instances) }
 
-    /// `table` extended in place to cover `instances` (whose first `table.count` entries it must describe:
-    /// allocation only appends), or a new table; nil when an instance needs the reference path.
-    static func extending(_ table: LeanInstanceTable?, with instances: [Instance]) -> LeanInstanceTable? {
-        let t: LeanInstanceTable
-        if let table, table.count <= instances.count { t = table } else { t = LeanInstanceTable() }
-        for k in t.count..<instances.count {
-            guard let e = Entry(instances[k]) else { return nil }
-            t.entries.append(e)
+    /// Keeps the lean redundancy base of the state with `instances` instances.
+    func keep(leanBase base: LeanRedundancy, instances: Int) { lean = (base, instances) }
+
+    /// Hands out the kept lean redundancy base of the state with `instances` instances, keeping no copy.
+    func takeLeanBase(instances: Int) -> LeanRedundancy? {
+        defer { lean = nil }
+        return leanBase(instances: instances)
+    }
+
+    /// Moves the kept forms from the state with `instances` instances to the next one, `placement` applied.
+    /// They are updated in place when nothing else holds them.
+    func advance<M>(_ placement: Placement<M>, from instances: Int) {
+        if var l = leanNodes, l.instances == instances {
+            leanNodes = nil
+            for node in placement.nodes { l.nodes[node.index.value] = LeanNode(node) }
+            l.instances += 1
+            leanNodes = l
+        } else {
+            leanNodes = nil
         }
-        return t
+        if var l = lean, l.instances == instances {
+            lean = nil
+            if l.base.commit(placement) {
+                l.instances += 1
+                lean = l
+            }
+        } else {
+            lean = nil
+        }
     }
 }

@@ -91,7 +91,9 @@ public enum TieredAllocation {
                                 targets: AllocationTargets,
                                 options: AllocationOptions) -> (Task?, Result<AllocationProgress, AllocationError>) {
         if !(cache?.describes(level.result.cluster, scope: nil) ?? false) {
-            cache = SearchCache(level.result.cluster, scope: nil)
+            let run = AllocationRunState(hint: level.result.hint)
+            if let l = level.result.lean { run.keep(leanBase: l, instances: level.result.cluster.instances.count) }
+            cache = SearchCache(level.result.cluster, scope: nil, run: run)
         }
         for mode in level.sortedFailures.reversed() {
             if let smaller = shrinkingSuffices(level, mode, cache!, targets: targets, options: options) {

@@ -77,7 +77,7 @@ struct LeanNode {
         nodes.withUnsafeBufferPointer { buf in
             var out: [LeanNode] = []
             out.reserveCapacity(buf.count)
-            for k in buf.indices { out.append(LeanNode(buf[k])) }
+            for k in buf.indices { out.append((buf.baseAddress! + k).withMemoryRebound(to: Node.self, capacity: 1) { LeanNode($0.pointee) }) }
             return out
         }
     }
@@ -177,6 +177,19 @@ struct LeanInstance {
         usesLocalStorage = i.usesLocalStorage; notOffline = i.notOffline; forthcoming = i.forthcoming
         totalSpindles = i.totalSpindles; spindleUse = i.spindleUse; usesSecondaryMemory = i.usesSecondaryMemory
         hasSecondary = i.hasSecondary; utilisation = i.utilisation; locationScore = i.locationScore
+    }
+
+    /// The fields of the instance at `p`, read in place (no copy of the instance).
+    init(at p: UnsafePointer<Instance>) {
+        // Stored fields only: computed properties would copy the instance out of the buffer first.
+        let status = p.pointee.status, template = p.pointee.diskTemplate
+        memory = p.pointee.memory; disk = p.pointee.disk; vcpus = p.pointee.vcpus
+        forthcoming = p.pointee.forthcoming
+        usesMemory = Instance.usesMemory(status: status, forthcoming: forthcoming)
+        usesLocalStorage = template.usesLocalStorage; notOffline = !status.isOffline
+        totalSpindles = Instance.totalSpindles(p.pointee.disks); spindleUse = p.pointee.spindleUse
+        usesSecondaryMemory = notOffline && p.pointee.autoBalance; hasSecondary = template.hasSecondary
+        utilisation = p.pointee.utilisation; locationScore = p.pointee.locationScore
     }
 }
 

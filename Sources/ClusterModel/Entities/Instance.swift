@@ -71,7 +71,10 @@ public struct Instance: Equatable, Sendable {
     public var mirrorType: MirrorType { diskTemplate.mirrorType }
 
     /// Whether the instance occupies memory on its primary node.
-    public var usesMemory: Bool {
+    public var usesMemory: Bool { Instance.usesMemory(status: status, forthcoming: forthcoming) }
+
+    /// Whether an instance in `status` occupies memory on its primary node.
+    static func usesMemory(status: InstanceStatus, forthcoming: Bool) -> Bool {
         if forthcoming { return false }
         switch status {
         case .adminDown, .adminOffline, .errorDown, .userDown: return false
@@ -80,7 +83,10 @@ public struct Instance: Equatable, Sendable {
     }
 
     /// Sum of disk spindles, nil when any disk's spindles are unknown.
-    public var totalSpindles: Int? {
+    public var totalSpindles: Int? { Instance.totalSpindles(disks) }
+
+    /// Sum of the spindles of `disks`, nil when any is unknown.
+    static func totalSpindles(_ disks: [Disk]) -> Int? {
         var sum = 0
         for d in disks {
             guard let s = d.spindles else { return nil }
