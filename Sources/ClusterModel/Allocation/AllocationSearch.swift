@@ -318,8 +318,14 @@ final class SearchCache {
     /// Score rows of the scope.
     var rows: ScoreRows {
         if let r = cachedRows { return r }
+        let count = cluster.instances.count
+        if scope == nil, let kept = run.scoreRows(instances: count) {
+            cachedRows = kept
+            return kept
+        }
         let r = ScoreRows(cluster, lean: leanNodes, members: scope ?? cluster.nodes.map(\.index))
         cachedRows = r
+        if scope == nil { run.keep(scoreRows: r, instances: count) }
         return r
     }
 

@@ -6,6 +6,16 @@ public enum IterativeAllocation {
     /// - Returns: the progress; its failures are those of the attempt that stopped the run.
     public static func smallSteps(_ start: AllocationProgress, instance: Instance, targets: AllocationTargets,
                                   limit: Int?, options: AllocationOptions) -> Result<AllocationProgress, AllocationError> {
+        var unused: AllocationProgress?
+        return smallSteps(start, instance: instance, targets: targets, limit: limit, options: options,
+                          prefix: nil, prefixResult: &unused)
+    }
+
+    /// `smallSteps`, also returning in `prefixResult` what the same run with limit `prefix` would have returned
+    /// (the run is deterministic: a shorter limit gives a prefix of the same placements).
+    static func smallSteps(_ start: AllocationProgress, instance: Instance, targets: AllocationTargets,
+                           limit: Int?, options: AllocationOptions, prefix: Int?,
+                           prefixResult: inout AllocationProgress?) -> Result<AllocationProgress, AllocationError> {
         var progress = start
         var limit = limit
         var opts = options
@@ -40,7 +50,17 @@ public enum IterativeAllocation {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }
-            guard let best = solution.best, limit != 0 else { return .success(finish(progress.stopped(with: solution.failures))) }
+            guard let best = solution.best, limit != 0 else {
+                let result = finish(progress.stopped(with: solution.failures))
+                if prefix != nil && prefixResult == nil { prefixResult = result }
+                return .success(result)
+            }
+            if let p = prefix, prefixResult == nil, progress.allocated.count - start.allocated.count == p {
+                // Here a run limited to `p` placements stops, with this attempt's failures.
+                var result = progress.stopped(with: solution.failures)
+                result.lean = run.leanBase(instances: result.cluster.instances.count)
+                prefixResult = result
+            }
             let before = progress.cluster.instances.count
             progress.cluster.apply(best)
             run.advance(best, from: before)
@@ -62,19 +82,30 @@ public enum IterativeAllocation {
         var progress = start
         var limit = limit
         var huge = true
+        // The relaxed run of 10 steps after a failed big step is a prefix of that big step's run.
+        var shortRun: AllocationProgress?
         while true {
             let step = huge ? guessStepSize(progress.cluster, instance) : 10
             let stepLimit = limit.map { min(step, $0) } ?? step
             let remaining = limit.map { max(0, $0 - step) }
             var attempt: AllocationProgress
-            switch smallSteps(progress, instance: instance, targets: targets, limit: stepLimit, options: relaxed) {
-            case .failure(let e): return .failure(e)
-            case .success(let a): attempt = a
+            if !huge, let known = shortRun {
+                attempt = known
+            } else {
+                var prefixResult: AllocationProgress?
+                let prefix = huge ? (limit.map { min(10, $0) } ?? 10) : nil
+                switch smallSteps(progress, instance: instance, targets: targets, limit: stepLimit, options: relaxed,
+                                  prefix: prefix, prefixResult: &prefixResult) {
+                case .failure(let e): return .failure(e)
+                case .success(let a): attempt = a
+                }
+                shortRun = prefixResult
             }
             if attempt.isRedundant(options) {
                 if remaining == 0 || attempt.allocated.count == progress.allocated.count { return .success(attempt) }
                 progress = attempt
                 limit = remaining
+                shortRun = nil
                 continue
             }
             if huge {

@@ -344,21 +344,7 @@ struct LeanEvacuation {
                             for c in 0..<w where !(cand[k * w + c] == rows[node * w + c]) { varying[c] = true }
                         }
                         @inline(__always) func part(_ c: Int, _ s: Double, _ q: Double, _ m: Double) -> (Double, Double) {
-                            switch t.aggregation[c] {
-                            case .sum:
-                                let margin = 1e-9 * (1 + m)
-                                return (s - margin, s + margin)
-                            case .standardDeviation:
-                                let count = sums[3 * w + c]
-                                if count == 0 { return (0, 0) }
-                                let mean = s / count, meanSquare = q / count, spread = m / count
-                                let variance = meanSquare - mean * mean
-                                let margin = 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300
-                                let low = variance - margin, high = variance + margin
-                                return (low > 0 ? low.squareRoot() : 0, high > 0 ? high.squareRoot() : 0)
-                            case .spread:
-                                return (0, 0)
-                            }
+                            ScoreBounds.part(t.aggregation[c], sum: s, squares: q, magnitude: m, count: sums[3 * w + c])
                         }
                         var constLow = 0.0, constHigh = 0.0, constMagnitude = 0.0
                         for c in 0..<w where !varying[c] {
@@ -381,7 +367,7 @@ struct LeanEvacuation {
                                 low += wt * lo; high += wt * hi
                                 magnitude += max(abs(wt * lo), abs(wt * hi))
                             }
-                            let lb = low - 1e-12 * magnitude - 1e-300, ub = high + 1e-12 * magnitude + 1e-300
+                            let (lb, ub) = ScoreBounds.total(low: low, high: high, magnitude: magnitude)
                             guard lb.isFinite && ub.isFinite else { return false }
                             candidates[k].bound = lb
                             candidates[k].upper = ub

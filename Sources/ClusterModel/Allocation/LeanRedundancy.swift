@@ -271,6 +271,8 @@ final class AllocationRunState: @unchecked Sendable {
     private var leanNodes: (nodes: [LeanNode], instances: Int)?
     /// The lean redundancy base of the latest state (whole cluster in scope), and that state's instance count.
     private var lean: (base: LeanRedundancy, instances: Int)?
+    /// Score rows of the latest state's whole node list, and that state's instance count.
+    private var scoreRows: (rows: ScoreRows, instances: Int)?
 
     init(hint: RedundancyHint = RedundancyHint()) { self.hint = hint }
 
@@ -283,6 +285,14 @@ final class AllocationRunState: @unchecked Sendable {
     func leanBase(instances: Int) -> LeanRedundancy? {
         lean.flatMap { $0.instances == instances ? $0.base : nil }
     }
+
+    /// The score rows (all nodes) of the state with `instances` instances, if kept.
+    func scoreRows(instances: Int) -> ScoreRows? {
+        scoreRows.flatMap { $0.instances == instances ? $0.rows : nil }
+    }
+
+    /// Keeps the score rows (all nodes) of the state with `instances` instances.
+    func keep(scoreRows rows: ScoreRows, instances: Int) { scoreRows = (rows, instances) }
 
     /// Keeps lean node copies of the state with `instances` instances.
     func keep(leanNodes nodes: [LeanNode], instances: Int) { leanNodes = (nodes, instances) }
@@ -306,6 +316,14 @@ final class AllocationRunState: @unchecked Sendable {
             leanNodes = l
         } else {
             leanNodes = nil
+        }
+        if var r = scoreRows, r.instances == instances {
+            scoreRows = nil
+            for node in placement.nodes { r.rows.update(node) }
+            r.instances += 1
+            scoreRows = r
+        } else {
+            scoreRows = nil
         }
         if var l = lean, l.instances == instances {
             lean = nil

@@ -14,6 +14,8 @@ struct ScoreRows {
     /// Whether no member has any pair counts (the spread component is then zero without a merge).
     private var pairsEmpty: Bool
     private let hasOnline: Bool
+    /// Per component over its members: sum, sum of squares, sum of magnitudes (4 × width, the last block counts).
+    private var aggregates: [Double] = []
     static let width = ScoreComponent.count
     private static let weights = ScoreComponent.allCases.map(\.weight)
 
@@ -52,6 +54,7 @@ struct ScoreRows {
         pairCounts = pairs
         pairsEmpty = pairs.allSatisfy(\.isEmpty)
         hasOnline = off.contains(false)
+        computeAggregates()
     }
 
     /// Caches the rows of `members` from plain-value node copies (`lean[i]` describes `cluster.nodes[i]`).
@@ -79,6 +82,7 @@ struct ScoreRows {
         pairCounts = pairs
         pairsEmpty = pairs.allSatisfy(\.isEmpty)
         hasOnline = off.contains(false)
+        computeAggregates()
     }
 
     /// The full score with the member at `k` replaced by the values at `row` (pair counts and offline flag
@@ -92,9 +96,56 @@ struct ScoreRows {
         let k = position[node.index.value]
         guard k >= 0 else { return }
         let v = NodeScoreValues(node)
-        values.replaceSubrange(k * ScoreRows.width..<(k + 1) * ScoreRows.width, with: v.numbers)
+        let w = ScoreRows.width
+        let online = ComponentTables.shared.online
+        for c in 0..<w where offline[k] != online[c] {
+            let old = values[k * w + c], new = v.numbers[c]
+            aggregates[c] += new - old
+            aggregates[w + c] += new * new - old * old
+            aggregates[2 * w + c] += abs(new)
+        }
+        values.replaceSubrange(k * w..<(k + 1) * w, with: v.numbers)
         pairCounts[k] = v.pairCounts
         if !v.pairCounts.isEmpty { pairsEmpty = false }
+    }
+
+    private mutating func computeAggregates() {
+        let w = ScoreRows.width
+        let online = ComponentTables.shared.online
+        var a = [Double](repeating: 0, count: 4 * w)
+        for k in members.indices {
+            for c in 0..<w where offline[k] != online[c] {
+                let v = values[k * w + c]
+                a[c] += v; a[w + c] += v * v; a[2 * w + c] += abs(v); a[3 * w + c] += 1
+            }
+        }
+        aggregates = a
+    }
+
+    /// Bounds on `score(replacing: k, values: row)` (the member's pair counts unchanged), from running sums.
+    func bounds(replacing k: Int, values row: UnsafePointer<Double>) -> (low: Double, high: Double) {
+        guard hasOnline else { return (0, 0) }
+        let w = ScoreRows.width
+        let t = ComponentTables.shared
+        var low = 0.0, high = 0.0, magnitude = 0.0
+        for c in 0..<w {
+            let part: (low: Double, high: Double)
+            if t.aggregation[c] == .spread {
+                let v = spread(replacing: -1, nil, -1, nil)
+                part = (v, v)
+            } else {
+                var s = aggregates[c], q = aggregates[w + c], m = aggregates[2 * w + c]
+                if offline[k] != t.online[c] {
+                    let old = values[k * w + c], new = row[c]
+                    s += new - old; q += new * new - old * old; m += abs(new)
+                }
+                part = ScoreBounds.part(t.aggregation[c], sum: s, squares: q, magnitude: m, count: aggregates[3 * w + c])
+            }
+            let wt = t.weightList[c]
+            low += wt * part.low; high += wt * part.high
+            magnitude += max(abs(wt * part.low), abs(wt * part.high))
+        }
+        return ScoreBounds.total(low: low, high: high, magnitude: magnitude)
     }
 
     /// The full score with the member at `k` replaced by `row` (its offline flag unchanged).

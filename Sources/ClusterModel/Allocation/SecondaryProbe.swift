@@ -28,7 +28,7 @@ struct SecondaryProbe {
     var xSpindlesForth: Double, ySpindlesForth: Double
     /// Reservation ratio before.
     var xReserved: Double
-    /// Whether every score input of the node is finite, so unchanged components are exact no-ops.
+    /// Whether the node is online and every score input finite, so unchanged components are exact no-ops.
     var isExact: Bool
 
     /// Precomputes the probe of `node` for `instance` (a non-forthcoming instance).
@@ -84,7 +84,8 @@ struct SecondaryProbe {
         xSpindlesForth = old.numbers[ScoreComponent.spindlesForth.rawValue]
         ySpindlesForth = newInstSpForth / node.highSpindles
         xReserved = old.numbers[ScoreComponent.reservedMemory.rawValue]
-        isExact = old.numbers.allSatisfy(SecondaryProbe.isTame)
+        // Offline nodes count in other components (offline_all_cnt) than the fast terms update.
+        isExact = !node.offline && old.numbers.allSatisfy(SecondaryProbe.isTame)
             && [yFreeDisk, yDiskLoad, ySpindles, yFreeDiskForth, ySpindlesForth].allSatisfy(SecondaryProbe.isTame)
     }
 

@@ -12,9 +12,13 @@ extension AllocationSearch {
         let rows = cache.rows
         let lean = LeanInstance(instance)
         var failures = FailureCounts()
-        var found: [(target: NodeIndex, score: Double)] = []
-        var row = [Double](repeating: 0, count: ScoreComponent.count)
+        // Candidates with their rows; exact scores are computed only where bounds cannot decide.
+        var found: [(target: NodeIndex, position: Int, low: Double, high: Double, exact: Double?)] = []
+        var candidateRows: [Double] = []
+        let w = ScoreComponent.count
+        var row = [Double](repeating: 0, count: w)
         var known: (group: GroupIndex, exclusive: Bool, failure: FailMode?)?
+        var bounded = true
         for target in targets {
             let t = target.value
             let g = leanNodes[t].group, x = leanNodes[t].exclusiveStorage
@@ -34,11 +38,19 @@ extension AllocationSearch {
                 continue
             }
             let conflicts = probe.baseConflicts
-            let score = row.withUnsafeMutableBufferPointer { buf -> Double in
+            let b = row.withUnsafeMutableBufferPointer { buf -> (low: Double, high: Double) in
                 probe.writeScoreRow(buf.baseAddress!, conflicts: conflicts)
-                return rows.score(replacing: position, values: buf.baseAddress!)
+                return rows.bounds(replacing: position, values: buf.baseAddress!)
             }
-            found.append((target, score))
+            if !(b.low.isFinite && b.high.isFinite) { bounded = false }
+            candidateRows += row
+            found.append((target, position, b.low, b.high, nil))
+        }
+        func exact(_ k: Int) -> Double {
+            if let e = found[k].exact { return e }
+            let e = candidateRows.withUnsafeBufferPointer { rows.score(replacing: found[k].position, values: $0.baseAddress! + k * w) }
+            found[k].exact = e
+            return e
         }
         func placement(_ k: Int) -> Placement<Double> {
             let target = found[k].target
@@ -47,18 +59,41 @@ extension AllocationSearch {
             var placed = instance
             placed.primary = target
             placed.secondary = nil
-            return Placement(instance: placed, nodes: [newP], metric: found[k].score)
+            return Placement(instance: placed, nodes: [newP], metric: exact(k))
         }
-        // As `CandidateCollection.solution`: best score first, among equal scores the later target.
         var solution = AllocationSolution<Double>()
         solution.failures = failures
         solution.successCount = found.count
+        if found.isEmpty { return solution }
+        // The first candidate in htools' order (lowest score, among equal scores the later target), found from the
+        // bounds with exact scores only for candidates that could still be it.
+        var refused: Int?
+        if bounded {
+            var first: (score: Double, slot: Int)?
+            for k in found.indices.sorted(by: { found[$0].low < found[$1].low }) {
+                if let f = first, found[k].low > f.score { break }
+                let score = exact(k)
+                if score.isNaN { first = nil; break }
+                if let f = first, f.score < score || (f.score == score && f.slot > k) { continue }
+                first = (score, k)
+            }
+            if let f = first {
+                let p = placement(f.slot)
+                if predicate?(p) ?? true {
+                    solution.best = p
+                    return solution
+                }
+                refused = f.slot
+            }
+        }
+        // Otherwise every score, in htools' order (as `CandidateCollection.solution`).
         let order = found.indices.sorted { a, b in
-            let x = found[a].score, y = found[b].score
+            let x = exact(a), y = exact(b)
             return x != y ? x < y : a > b
         }
         var dropped = 0
         for k in order {
+            if k == refused { dropped += 1; continue }
             let p = placement(k)
             if predicate?(p) ?? true { solution.best = p; break }
             dropped += 1

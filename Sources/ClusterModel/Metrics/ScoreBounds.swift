@@ -1,0 +1,31 @@
+/// Rounding-safe lower and upper bounds on score components computed from running sums instead of htools'
+/// in-order recomputation (the margins of `ScoreEvaluator.cannotBeat`, property-tested against exact scores).
+enum ScoreBounds {
+    /// Bounds on one component's value from the sum, sum of squares and sum of magnitudes of its `count` inputs.
+    /// The spread component is not covered (callers add its exact value).
+    @inline(__always)
+    static func part(_ aggregation: Aggregation, sum s: Double, squares q: Double, magnitude m: Double,
+                     count: Double) -> (low: Double, high: Double) {
+        switch aggregation {
+        case .sum:
+            let margin = 1e-9 * (1 + m)
+            return (s - margin, s + margin)
+        case .standardDeviation:
+            if count == 0 { return (0, 0) }
+            let mean = s / count, meanSquare = q / count, spread = m / count
+            let variance = meanSquare - mean * mean
+            let margin = 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300
+            let low = variance - margin, high = variance + margin
+            return (low > 0 ? low.squareRoot() : 0, high > 0 ? high.squareRoot() : 0)
+        case .spread:
+            return (0, 0)
+        }
+    }
+
+    /// Bounds on a weighted total from its bounded parts; `magnitude` is the sum of the parts' absolute weighted
+    /// values.
+    @inline(__always)
+    static func total(low: Double, high: Double, magnitude: Double) -> (low: Double, high: Double) {
+        (low - 1e-12 * magnitude - 1e-300, high + 1e-12 * magnitude + 1e-300)
+    }
+}

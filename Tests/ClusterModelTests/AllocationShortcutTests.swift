@@ -1,0 +1,84 @@
+import XCTest
+@testable import ClusterModel
+
+/// Shortcuts in the capacity loops must give exactly the step-by-step results.
+/// Skipping shrink steps in tiered allocation must only skip attempts whose outcome repeats.
+final class ShrinkSkippingTests: XCTestCase {
+    func testSkippedShrinksRepeatTheAttempt() {
+        var skipped = 0
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 5, instances: 25)
+            let cache = SearchCache(cluster, scope: nil)
+            var rng = SeededGenerator(seed: seed)
+            for template in [DiskTemplate.drbd, .plain, .diskless] {
+                let nodes = cluster.nodes.map(\.index)
+                let targets: AllocationTargets = template == .drbd
+                    ? .pairs(nodes.map { p in NodePairs(primary: p, secondaries: nodes.filter { $0 != p }) })
+                    : .singles(nodes)
+                for mode in [FailMode.memory, .disk] {
+                    var probe = Instance.fromSpec(ResourceSpec(cpu: 2, memory: Int.random(in: 64...256, using: &rng) * 512,
+                                                               disk: Int.random(in: 64...1024, using: &rng) * 1024, spindles: 1),
+                                                  diskTemplate: template, spindleUse: 1)
+                    probe.index = InstanceIndex(cluster.instances.count)
+                    for _ in 0..<60 {
+                        if let outcome = AllocationSearch.primaryStageFailures(cache, instance: probe, targets: targets,
+                                                                               options: AllocationOptions()) {
+                            let steps = AllocationSearch.unchangedShrinkSteps(cache, instance: probe, targets: targets, mode: mode)
+                            var stepped = probe
+                            for _ in 0..<min(steps, 400) {
+                                XCTAssertNil(stepped.shrink(by: mode), "seed \(seed): a skipped shrink would have failed")
+                                XCTAssertEqual(AllocationSearch.primaryStageFailures(cache, instance: stepped, targets: targets,
+                                                                                     options: AllocationOptions()),
+                                               outcome, "seed \(seed) \(template) \(mode): skipped attempt differs")
+                            }
+                            if steps <= 400 {
+                                var bulk = probe
+                                bulk.shrink(by: mode, steps: steps)
+                                XCTAssertEqual(bulk, stepped)
+                                skipped += steps
+                                probe = stepped
+                            }
+                        }
+                        if probe.shrink(by: mode) != nil { break }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(skipped, 1000, "too few skipped steps to be meaningful")
+    }
+}
+
+final class RelaxedPrefixTests: XCTestCase {
+    /// A run limited to `p` placements equals the prefix recorded by a longer run.
+    func testPrefixOfALongerRunEqualsTheShortRun() {
+        var compared = 0
+        for seed in 1...30 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 6, instances: 10, tags: false)
+            let start = AllocationProgress(cluster: cluster)
+            for template in [DiskTemplate.diskless, .plain, .drbd] {
+                let inst = Instance.fromSpec(ResourceSpec(cpu: 1, memory: 512 * Int(1 + seed % 4), disk: 2048, spindles: 1),
+                                             diskTemplate: template, spindleUse: 1)
+                let targets: AllocationTargets = template == .drbd
+                    ? .pairs(cluster.nodes.map { p in NodePairs(primary: p.index, secondaries: cluster.nodes.map(\.index).filter { $0 != p.index }) })
+                    : .singles(cluster.nodes.map(\.index))
+                for p in [0, 1, 3, 10] {
+                    var prefix: AllocationProgress?
+                    guard case .success = IterativeAllocation.smallSteps(start, instance: inst, targets: targets, limit: 25,
+                                                                       options: AllocationOptions(capacityChecks: false),
+                                                                       prefix: p, prefixResult: &prefix),
+                          case .success(let short) = IterativeAllocation.smallSteps(start, instance: inst, targets: targets, limit: p,
+                                                                                   options: AllocationOptions(capacityChecks: false))
+                    else { XCTFail("seed \(seed): allocation error"); continue }
+                    guard let recorded = prefix else { XCTFail("seed \(seed) p \(p): no prefix recorded"); continue }
+                    XCTAssertEqual(recorded.cluster.instances, short.cluster.instances, "seed \(seed) \(template) p \(p)")
+                    XCTAssertEqual(recorded.cluster.nodes, short.cluster.nodes, "seed \(seed) \(template) p \(p)")
+                    XCTAssertEqual(recorded.allocated, short.allocated, "seed \(seed) \(template) p \(p)")
+                    XCTAssertEqual(recorded.failures, short.failures, "seed \(seed) \(template) p \(p)")
+                    XCTAssertEqual(recorded.failuresAreEmpty, short.failuresAreEmpty)
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertEqual(compared, 30 * 3 * 4)
+    }
+}
