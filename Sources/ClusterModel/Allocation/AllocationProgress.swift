@@ -11,9 +11,9 @@ public struct AllocationProgress: Sendable {
     public var failuresAreEmpty: Bool
     /// The global N+1 verdict already computed for exactly this cluster state, with the settings it used.
     var redundancyVerdict: (settings: RedundancySettings, redundant: Bool)?
-    /// The plain-value redundancy form of `cluster` (whole cluster in scope) when known; the allocation loops keep
-    /// it in step with every placement they apply.
-    var lean: LeanRedundancy?
+    /// A plain-value redundancy form (whole cluster in scope) of this or an earlier state of `cluster`, with that
+    /// state's instance count; `cluster` grew from it only by placing the instances since (see `currentLean`).
+    var lean: (base: LeanRedundancy, instances: Int)?
     /// Which nodes failed redundancy checks lately, shared by every state derived from this one.
     let hint: RedundancyHint
 
@@ -32,10 +32,21 @@ public struct AllocationProgress: Sendable {
     mutating func isRedundant(_ options: AllocationOptions) -> Bool {
         let settings = RedundancySettings(options)
         if let v = redundancyVerdict, v.settings == settings { return v.redundant }
-        let (r, used) = GlobalRedundancy.isRedundant(cluster, lean: lean, hint: hint, options: options)
-        lean = used
+        let (r, used) = GlobalRedundancy.isRedundant(cluster, lean: currentLean(), hint: hint, options: options)
+        lean = used.map { ($0, cluster.instances.count) }
         redundancyVerdict = (settings, r)
         return r
+    }
+
+    /// The lean redundancy form of exactly `cluster`, caught up with the placements since it was made (nil when
+    /// unknown or unsupported).
+    mutating func currentLean() -> LeanRedundancy? {
+        guard let l = lean else { return nil }
+        let count = cluster.instances.count
+        if l.instances == count { return l.base }
+        let caught = l.base.catchingUp(to: cluster)
+        lean = caught.map { ($0, count) }
+        return caught
     }
 
     /// The progress with `failures` as the outcome of the last attempt.

@@ -20,13 +20,18 @@ public enum IterativeAllocation {
         var limit = limit
         var opts = options
         if instance.diskTemplate == .drbd { opts.capacityChecks = false }
-        // The run keeps the lean redundancy form in step with the placements; the progress gets it back at the end.
+        // With checks, the run keeps the lean redundancy form in step with the placements and the progress gets it
+        // back at the end; without, the progress keeps the old form, caught up when a check needs it.
         let run = AllocationRunState(hint: progress.hint)
-        if let l = progress.lean { run.keep(leanBase: l, instances: progress.cluster.instances.count) }
-        progress.lean = nil
+        if opts.capacityChecks, let l = progress.currentLean() {
+            run.keep(leanBase: l, instances: progress.cluster.instances.count)
+            progress.lean = nil
+        }
         func finish(_ p: AllocationProgress) -> AllocationProgress {
+            guard opts.capacityChecks else { return p }
             var p = p
-            p.lean = run.takeLeanBase(instances: p.cluster.instances.count)
+            let count = p.cluster.instances.count
+            p.lean = run.takeLeanBase(instances: count).map { ($0, count) }
             return p
         }
         while true {
@@ -58,7 +63,10 @@ public enum IterativeAllocation {
             if let p = prefix, prefixResult == nil, progress.allocated.count - start.allocated.count == p {
                 // Here a run limited to `p` placements stops, with this attempt's failures.
                 var result = progress.stopped(with: solution.failures)
-                result.lean = run.leanBase(instances: result.cluster.instances.count)
+                if opts.capacityChecks {
+                    let count = result.cluster.instances.count
+                    result.lean = run.leanBase(instances: count).map { ($0, count) }
+                }
                 prefixResult = result
             }
             let before = progress.cluster.instances.count

@@ -19,6 +19,7 @@ struct LeanEvacuation {
     private var candidateRows: [Double]
     private var candidates: [(node: Int, bound: Double, upper: Double)] = []
     private var drbd: [Int] = [], shared: [Int] = [], fixed: [Int] = []
+    private var demands: [Int] = [], rooms: [Int] = []
     private let tables = ComponentTables.shared
 
     init(_ base: LeanRedundancy) {
@@ -56,6 +57,7 @@ struct LeanEvacuation {
         if shared.isEmpty && fixed.isEmpty { return .redundant }
         let group = base.groupOf[x]
         let members = base.groupMembers[group]
+        if !memoryCanSuffice(members, avoiding: x) { return .notRedundant }
         prepareSums(members, into: &groupSums)
         prepareSums(base.list, into: &scopeSums)
         for (k, j) in shared.enumerated() {
@@ -73,6 +75,49 @@ struct LeanEvacuation {
             guard recreate(j, avoiding: x, members: members, keep: k != order.count - 1) else { return .notRedundant }
         }
         return .redundant
+    }
+
+    /// A necessary condition for placing every shared and fixed instance of `x` on the other `members`; when it
+    /// fails, some placement certainly finds no target.
+    ///
+    /// Each placement must leave its target some free memory, and targets only lose memory while `x` is emptied.
+    /// So the instances of at least `s` MiB can only go to targets with room for `s` MiB now, and together they
+    /// need no more than those targets' free memory less one MiB each, for every size `s`.
+    private mutating func memoryCanSuffice(_ members: [Int], avoiding x: Int) -> Bool {
+        demands.removeAll(keepingCapacity: true)
+        rooms.removeAll(keepingCapacity: true)
+        for list in [shared, fixed] {
+            for j in list {
+                let i = base.instance(j).lean
+                guard i.usesMemory else { continue }
+                // A negative size would give its target room: the argument below needs rooms that only shrink.
+                if i.memory < 0 { return true }
+                if i.memory > 0 { demands.append(i.memory) }
+            }
+        }
+        if demands.isEmpty { return true }
+        for t in members where t != x {
+            let room = nodes[t].unallocatedMemory &- 1
+            if room > 0 { rooms.append(room) }
+        }
+        demands.sort(by: >)
+        rooms.sort(by: >)
+        var demand = 0, supply = 0, r = 0
+        for (k, m) in demands.enumerated() {
+            let (d, overflow) = demand.addingReportingOverflow(m)
+            if overflow { return true }
+            demand = d
+            // Check at the last instance of each size.
+            if k + 1 < demands.count && demands[k + 1] == m { continue }
+            while r < rooms.count && rooms[r] >= m {
+                let (s, o) = supply.addingReportingOverflow(rooms[r])
+                if o { return true }
+                supply = s
+                r += 1
+            }
+            if demand > supply { return false }
+        }
+        return true
     }
 
     private mutating func restore() {

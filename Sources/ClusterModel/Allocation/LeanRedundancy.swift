@@ -167,6 +167,34 @@ struct LeanRedundancy: @unchecked Sendable {
         return true
     }
 
+    /// The lean form of `cluster`, which grew from this form's state only by placing the instances from index
+    /// `instances.count` on (their nodes changed, nothing else); nil when a new instance needs the reference path.
+    func catchingUp(to cluster: Cluster) -> LeanRedundancy? {
+        guard extra == nil, cluster.nodes.count == n, cluster.instances.count >= instances.count else { return nil }
+        if cluster.instances.count == instances.count { return self }
+        var copy = self
+        var changed: [Int] = []
+        let complete = cluster.instances.withUnsafeBufferPointer { buf -> Bool in
+            for k in instances.count..<buf.count {
+                guard let e = LeanRedundancy.entry(at: buf.baseAddress! + k, policyClasses) else { return false }
+                copy.instances.append(e)
+                for node in [buf[k].primary.value, buf[k].secondary?.value ?? -1] where node >= 0 && node < n {
+                    if !changed.contains(node) { changed.append(node) }
+                }
+            }
+            return true
+        }
+        guard complete else { return nil }
+        for i in changed {
+            let node = cluster.nodes[i]
+            copy.nodes[i] = LeanNode(node)
+            copy.primaries[i] = node.primaries.map(\.value)
+            copy.setPeers(of: node)
+            copy.writeRow(i)
+        }
+        return copy
+    }
+
     /// The data of instance `j`.
     @inline(__always) func instance(_ j: Int) -> Entry {
         j < instances.count ? instances[j] : extra!

@@ -92,7 +92,8 @@ public enum TieredAllocation {
                                 options: AllocationOptions) -> (Task?, Result<AllocationProgress, AllocationError>) {
         if !(cache?.describes(level.result.cluster, scope: nil) ?? false) {
             let run = AllocationRunState(hint: level.result.hint)
-            if let l = level.result.lean { run.keep(leanBase: l, instances: level.result.cluster.instances.count) }
+            var result = level.result
+            if let l = result.currentLean() { run.keep(leanBase: l, instances: result.cluster.instances.count) }
             cache = SearchCache(level.result.cluster, scope: nil, run: run)
         }
         for mode in level.sortedFailures.reversed() {

@@ -67,6 +67,7 @@ extension LeanNode {
     }
 
     /// Why htools' `addPriEx` would refuse `i` here, or nil when it fits (the checks of `addPrimary`, nothing changed).
+    @inline(__always)
     func primaryFailure(_ i: LeanInstance, force: Bool, tagClash: Bool) -> FailMode? {
         let strict = !force
         let usesDisk = i.usesLocalStorage

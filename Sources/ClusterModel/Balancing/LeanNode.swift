@@ -82,21 +82,21 @@ struct LeanNode {
         }
     }
 
-    var unallocatedMemory: Int {
+    @inline(__always) var unallocatedMemory: Int {
         Node.truncateToInt(totalMemory) &- nodeMemory &- instanceMemory &- max(0, missingMemory)
     }
 
-    func diskRatio(freeSpindles sp: Int, freeDisk d: Int) -> Double {
+    @inline(__always) func diskRatio(freeSpindles sp: Int, freeDisk d: Int) -> Double {
         exclusiveStorage ? Node.diskRatio(free: sp, total: Double(totalSpindles)) : Node.diskRatio(free: d, total: totalDisk)
     }
 
-    func spindleUse(adding: Bool, _ i: LeanInstance, current: Double) -> Double {
+    @inline(__always) func spindleUse(adding: Bool, _ i: LeanInstance, current: Double) -> Double {
         if exclusiveStorage { return 0 }
         guard i.usesLocalStorage else { return current }
         return adding ? current + Double(i.spindleUse) : current - Double(i.spindleUse)
     }
 
-    func newFreeSpindles(adding: Bool, _ i: LeanInstance, current: Int) -> Int {
+    @inline(__always) func newFreeSpindles(adding: Bool, _ i: LeanInstance, current: Int) -> Int {
         if !exclusiveStorage { return 0 }
         guard let s = i.totalSpindles else { return adding ? -1 : current }
         return adding ? current &- s : current &+ s
