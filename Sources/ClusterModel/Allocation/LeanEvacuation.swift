@@ -20,6 +20,10 @@ struct LeanEvacuation {
     private var candidates: [(node: Int, bound: Double, upper: Double)] = []
     private var drbd: [Int] = [], shared: [Int] = [], fixed: [Int] = []
     private var demands: [Int] = [], rooms: [Int] = []
+    /// The source node's row after a removal, and saved rows of changed nodes.
+    private var sourceRow = [Double](repeating: 0, count: LeanRedundancy.width)
+    private var savedSource = [Double](repeating: 0, count: LeanRedundancy.width)
+    private var savedTarget = [Double](repeating: 0, count: LeanRedundancy.width)
     private let tables = ComponentTables.shared
 
     init(_ base: LeanRedundancy) {
@@ -58,8 +62,7 @@ struct LeanEvacuation {
         let group = base.groupOf[x]
         let members = base.groupMembers[group]
         if !memoryCanSuffice(members, avoiding: x) { return .notRedundant }
-        prepareSums(members, into: &groupSums)
-        prepareSums(base.list, into: &scopeSums)
+        prepareSums(group: group)
         for (k, j) in shared.enumerated() {
             let last = k == shared.count - 1 && fixed.isEmpty
             guard relocate(j, from: x, members: members, keep: !last) else { return .notRedundant }
@@ -188,19 +191,19 @@ struct LeanEvacuation {
         var oldAfter = nodes[p]
         oldAfter.removePrimary(i, desired: 0)
         let w = LeanEvacuation.width
-        var sourceRow = [Double](repeating: 0, count: w)
-        sourceRow.withUnsafeMutableBufferPointer { oldAfter.writeScoreRow($0.baseAddress!, conflicts: base.conflicts[p]) }
+        let conflicts = base.conflicts[p]
+        sourceRow.withUnsafeMutableBufferPointer { oldAfter.writeScoreRow($0.baseAddress!, conflicts: conflicts) }
         collectCandidates(i, members: members, avoiding: p, checkPolicy: nil)
         if candidates.isEmpty { return false }
         guard keep else { return true }
         let t = choose(members, sourceNode: p, sourceRow: sourceRow, sums: groupSums)
         var target = nodes[t]
         guard target.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { return false }
-        let oldSource = Array(rows[p * w..<(p + 1) * w]), oldTarget = Array(rows[t * w..<(t + 1) * w])
+        for c in 0..<w { savedSource[c] = rows[p * w + c]; savedTarget[c] = rows[t * w + c] }
         setNode(oldAfter)
         setNode(target)
-        updateSums(node: p, old: oldSource)
-        updateSums(node: t, old: oldTarget)
+        updateSums(node: p, old: savedSource)
+        updateSums(node: t, old: savedTarget)
         return true
     }
 
@@ -215,9 +218,9 @@ struct LeanEvacuation {
         var target = nodes[t]
         guard target.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { return false }
         let w = LeanEvacuation.width
-        let oldTarget = Array(rows[t * w..<(t + 1) * w])
+        for c in 0..<w { savedTarget[c] = rows[t * w + c] }
         setNode(target)
-        updateSums(node: t, old: oldTarget)
+        updateSums(node: t, old: savedTarget)
         return true
     }
 
@@ -335,16 +338,19 @@ struct LeanEvacuation {
     }
 
     /// Running sums, squares and magnitudes of `members`' rows per component.
-    private func prepareSums(_ members: [Int], into sums: inout [Double]) {
+    /// The running sums of the group's and the scope's rows: the base's, corrected for the nodes changed so far.
+    private mutating func prepareSums(group: Int) {
         let w = LeanEvacuation.width
-        for k in sums.indices { sums[k] = 0 }
-        for m in members {
-            for c in 0..<w where base.offline[m] != tables.online[c] {
-                let v = rows[m * w + c]
-                sums[c] += v
-                sums[w + c] += v * v
-                sums[2 * w + c] += abs(v)
-                sums[3 * w + c] += 1
+        groupSums = base.groupSums[group]
+        scopeSums = base.scopeSums
+        for (k, i) in touchedNodes.enumerated() where base.inScope[i] && !touchedNodes[..<k].contains(i) {
+            let inGroup = base.groupOf[i] == group
+            for c in 0..<w where base.offline[i] != tables.online[c] {
+                let o = base.rows[i * w + c], v = rows[i * w + c]
+                scopeSums[c] += v - o; scopeSums[w + c] += v * v - o * o; scopeSums[2 * w + c] += abs(v)
+                if inGroup {
+                    groupSums[c] += v - o; groupSums[w + c] += v * v - o * o; groupSums[2 * w + c] += abs(v)
+                }
             }
         }
     }
@@ -373,9 +379,11 @@ struct LeanEvacuation {
             rows.withUnsafeBufferPointer { rows in
                 candidateRows.withUnsafeBufferPointer { cand in
                     base.offline.withUnsafeBufferPointer { offline in
+                      withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * w) { s0 in
+                      withUnsafeTemporaryAllocation(of: Bool.self, capacity: w) { varying in
                         // Sums, squares and magnitudes with the source replaced.
-                        var s0 = [Double](repeating: 0, count: 3 * w)
-                        var varying = [Bool](repeating: false, count: w)
+                        varying.initialize(repeating: false)
+                        s0.initialize(repeating: 0)
                         for c in 0..<w {
                             var s = sums[c], q = sums[w + c], m = sums[2 * w + c]
                             if sourceNode >= 0 && offline[sourceNode] != t.online[c] {
@@ -418,6 +426,8 @@ struct LeanEvacuation {
                             candidates[k].upper = ub
                         }
                         return true
+                      }
+                      }
                     }
                 }
             }

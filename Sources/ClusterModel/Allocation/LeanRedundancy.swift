@@ -45,6 +45,10 @@ struct LeanRedundancy: @unchecked Sendable {
     private(set) var instances: [Entry]
     /// A placed instance not yet part of the state, at index `instances.count`.
     private(set) var extra: Entry?
+    /// Running sums of the scope's rows and of each group's (per component: sum, squares, magnitudes, member
+    /// count; `4 × width`), for score bounds.
+    private(set) var scopeSums: [Double] = []
+    private(set) var groupSums: [[Double]] = []
     /// The distinct (instance policy, exclusive storage) pairs of the nodes, and each node's pair.
     private let policyClasses: [(policy: InstancePolicy, exclusive: Bool)]
     let nodeClass: [Int]
@@ -123,6 +127,40 @@ struct LeanRedundancy: @unchecked Sendable {
         peers = [Int](repeating: 0, count: n * n)
         for node in view.nodes { setPeers(of: node) }
         for i in 0..<n { writeRow(i) }
+        recomputeSums()
+    }
+
+    /// Recomputes `scopeSums` and `groupSums` from the rows.
+    private mutating func recomputeSums() {
+        let w = LeanRedundancy.width
+        let online = ComponentTables.shared.online
+        func sums(_ members: [Int]) -> [Double] {
+            var a = [Double](repeating: 0, count: 4 * w)
+            for m in members {
+                for c in 0..<w where offline[m] != online[c] {
+                    let v = rows[m * w + c]
+                    a[c] += v; a[w + c] += v * v; a[2 * w + c] += abs(v); a[3 * w + c] += 1
+                }
+            }
+            return a
+        }
+        scopeSums = sums(list)
+        groupSums = groupMembers.map(sums)
+    }
+
+    /// Folds the change of node `i`'s row from `old` into the running sums of the sets it belongs to.
+    private mutating func foldRow(_ i: Int, old: UnsafePointer<Double>) {
+        guard inScope[i] else { return }
+        let w = LeanRedundancy.width
+        let online = ComponentTables.shared.online
+        let g = groupOf[i]
+        for c in 0..<w where offline[i] != online[c] {
+            let o = old[c], v = rows[i * w + c]
+            scopeSums[c] += v - o; scopeSums[w + c] += v * v - o * o; scopeSums[2 * w + c] += abs(v)
+            if g >= 0 && g < groupSums.count {
+                groupSums[g][c] += v - o; groupSums[g][w + c] += v * v - o * o; groupSums[g][2 * w + c] += abs(v)
+            }
+        }
     }
 
     private mutating func writeRow(_ i: Int) {
@@ -155,7 +193,15 @@ struct LeanRedundancy: @unchecked Sendable {
         guard extra == nil, let entry = LeanRedundancy.entry(placement.instance, policyClasses) else { return nil }
         var copy = self
         copy.extra = entry
+        let w = LeanRedundancy.width
+        var old = [Double](repeating: 0, count: placement.nodes.count * w)
+        for (k, node) in placement.nodes.enumerated() {
+            for c in 0..<w { old[k * w + c] = rows[node.index.value * w + c] }
+        }
         copy.replaceNodes(of: placement)
+        old.withUnsafeBufferPointer { buf in
+            for (k, node) in placement.nodes.enumerated() { copy.foldRow(node.index.value, old: buf.baseAddress! + k * w) }
+        }
         return copy
     }
 
@@ -164,6 +210,7 @@ struct LeanRedundancy: @unchecked Sendable {
         guard extra == nil, let entry = LeanRedundancy.entry(placement.instance, policyClasses) else { return false }
         replaceNodes(of: placement)
         instances.append(entry)
+        recomputeSums()
         return true
     }
 
@@ -192,6 +239,7 @@ struct LeanRedundancy: @unchecked Sendable {
             copy.setPeers(of: node)
             copy.writeRow(i)
         }
+        copy.recomputeSums()
         return copy
     }
 
