@@ -71,20 +71,7 @@ extension LeanNode {
     func primaryFailure(_ i: LeanInstance, force: Bool, tagClash: Bool) -> FailMode? {
         let strict = !force
         let usesDisk = i.usesLocalStorage
-        func forthcomingViolation() -> FailMode? {
-            if freeMemoryForth &- i.memory <= 0 { return .memory }
-            let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
-            if usesDisk && newDiskForth <= 0 { return .disk }
-            if usesDisk && newDiskForth < lowDisk { return .disk }
-            if usesDisk && exclusiveStorage && newFreeSpindles(adding: true, i, current: freeSpindlesForth) < 0 {
-                return .spindles
-            }
-            if usesDisk && spindleUse(adding: true, i, current: instanceSpindlesForth) > highSpindles { return .disk }
-            let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
-            if vcpuRatio >= 0 && vcpuRatio < Double(newUsedCpuForth) / totalCpus { return .cpu }
-            return nil
-        }
-        if i.forthcoming { return strict ? forthcomingViolation() : nil }
+        if i.forthcoming { return strict ? forthcomingPrimaryFailure(i) : nil }
         let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
         let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
         let newDisk = usesDisk ? freeDisk &- i.disk : freeDisk
@@ -97,7 +84,24 @@ extension LeanNode {
         let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
         if strict && vcpuRatio >= 0 && vcpuRatio < Double(newUsedCpu) / totalCpus { return .cpu }
         if strict && tagClash { return .tags }
-        return strict ? forthcomingViolation() : nil
+        return strict ? forthcomingPrimaryFailure(i) : nil
+    }
+
+    /// The forthcoming-resource checks of htools' `addPriEx` (strict mode only).
+    @inline(__always)
+    private func forthcomingPrimaryFailure(_ i: LeanInstance) -> FailMode? {
+        let usesDisk = i.usesLocalStorage
+        if freeMemoryForth &- i.memory <= 0 { return .memory }
+        let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
+        if usesDisk && newDiskForth <= 0 { return .disk }
+        if usesDisk && newDiskForth < lowDisk { return .disk }
+        if usesDisk && exclusiveStorage && newFreeSpindles(adding: true, i, current: freeSpindlesForth) < 0 {
+            return .spindles
+        }
+        if usesDisk && spindleUse(adding: true, i, current: instanceSpindlesForth) > highSpindles { return .disk }
+        let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
+        if vcpuRatio >= 0 && vcpuRatio < Double(newUsedCpuForth) / totalCpus { return .cpu }
+        return nil
     }
 
     /// htools' `addPriEx`; `tagClash` says whether the instance's exclusion tags meet the node's primary tags.
@@ -170,19 +174,19 @@ extension LeanNode {
         let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
         let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
 
-        func forthcomingViolation() -> FailMode? {
-            if !i.hasSecondary { return .disk }
-            if newDiskForth <= 0 { return .disk }
-            if newDiskForth < lowDisk { return .disk }
-            if exclusiveStorage && newFreeSpForth < 0 { return .spindles }
-            if newInstSpForth > highSpindles { return .disk }
-            if neededMemory >= freeMemoryForth { return .memory }
-            return nil
-        }
+        // (A nested function here would capture, and so copy, the whole node.)
+        let forthcomingViolation: FailMode?
+        if !i.hasSecondary { forthcomingViolation = .disk }
+        else if newDiskForth <= 0 { forthcomingViolation = .disk }
+        else if newDiskForth < lowDisk { forthcomingViolation = .disk }
+        else if exclusiveStorage && newFreeSpForth < 0 { forthcomingViolation = .spindles }
+        else if newInstSpForth > highSpindles { forthcomingViolation = .disk }
+        else if neededMemory >= freeMemoryForth { forthcomingViolation = .memory }
+        else { forthcomingViolation = nil }
         let newDiskLoadForth = loadForth.disk + i.utilisation.disk
         let newDiskRatioForth = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
         if i.forthcoming {
-            if strict, let f = forthcomingViolation() { return f }
+            if strict, let f = forthcomingViolation { return f }
             freeDiskForth = newDiskForth; freeDiskRatioForth = newDiskRatioForth
             loadForth.disk = newDiskLoadForth
             instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
@@ -202,7 +206,7 @@ extension LeanNode {
         if strict && newInstSp > highSpindles { return .disk }
         if strict && neededMemory >= oldMemory { return .memory }
         if strict && newFailsN1 && !failsN1 { return .memory }
-        if strict, let f = forthcomingViolation() { return f }
+        if strict, let f = forthcomingViolation { return f }
 
         let oldDiskLoad = load.disk
         secondaryCount += 1
@@ -215,8 +219,8 @@ extension LeanNode {
         instanceSpindles = newInstSp
         freeSpindles = newFreeSp
         freeDiskForth = newDiskForth; freeDiskRatioForth = newDiskRatioForth
-            loadForth.disk = newDiskLoadForth
-            instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
+        loadForth.disk = newDiskLoadForth
+        instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
         return nil
     }
 }
