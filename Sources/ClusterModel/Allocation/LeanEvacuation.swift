@@ -232,11 +232,13 @@ struct LeanEvacuation {
         let refused = checkPolicy.map { base.instance($0).refused } ?? 0
         for t in members where t != avoid {
             if refused != 0 && (refused >> UInt64(base.nodeClass[t])) & 1 == 1 { continue }
-            var probe = nodes[t]
-            guard probe.addPrimary(i, force: true, desired: 0, tagClash: false) == nil else { continue }
+            guard nodes[t].primaryFailure(i, force: true, tagClash: false) == nil else { continue }
             let slot = candidates.count
             let c = base.conflicts[t]
-            candidateRows.withUnsafeMutableBufferPointer { probe.writeScoreRow($0.baseAddress! + slot * w, conflicts: c) }
+            candidateRows.withUnsafeMutableBufferPointer {
+                nodes[t].writeRowAfterAddingPrimary(i, desired: 0, conflicts: c, into: $0.baseAddress! + slot * w)
+            }
+            assert(nodes[t].rowShortcutMatches(i, force: true, desired: 0, conflicts: c))
             candidates.append((t, 0, 0))
         }
     }

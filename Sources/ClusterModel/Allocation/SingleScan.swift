@@ -32,16 +32,16 @@ extension AllocationSearch {
             if let f = policyFailure { failures.add(f); continue }
             let position = rows.position[t]
             guard !leanNodes[t].hasLocationTags, position >= 0 else { return nil }
-            var probe = leanNodes[t]
-            if let f = probe.addPrimary(lean, force: options.ignoreSoftErrors, desired: 0, tagClash: false) {
+            if let f = leanNodes[t].primaryFailure(lean, force: options.ignoreSoftErrors, tagClash: false) {
                 failures.add(f)
                 continue
             }
-            let conflicts = probe.baseConflicts
+            let conflicts = leanNodes[t].baseConflicts
             let b = row.withUnsafeMutableBufferPointer { buf -> (low: Double, high: Double) in
-                probe.writeScoreRow(buf.baseAddress!, conflicts: conflicts)
+                leanNodes[t].writeRowAfterAddingPrimary(lean, desired: 0, conflicts: conflicts, into: buf.baseAddress!)
                 return rows.bounds(replacing: position, values: buf.baseAddress!)
             }
+            assert(leanNodes[t].rowShortcutMatches(lean, force: options.ignoreSoftErrors, desired: 0, conflicts: conflicts))
             if !(b.low.isFinite && b.high.isFinite) { bounded = false }
             candidateRows += row
             found.append((target, position, b.low, b.high, nil))

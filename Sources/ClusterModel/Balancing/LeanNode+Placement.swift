@@ -156,6 +156,58 @@ extension LeanNode {
         return nil
     }
 
+    /// The score row `addPrimary` followed by `writeScoreRow` would give, without building the new node: for a
+    /// non-forthcoming instance that `primaryFailure` accepts. Same arithmetic, same order (debug builds compare).
+    @inline(__always)
+    func writeRowAfterAddingPrimary(_ i: LeanInstance, desired: Int, conflicts: Int, into v: UnsafeMutablePointer<Double>) {
+        let usesDisk = i.usesLocalStorage
+        let newMemForth = freeMemoryForth &- i.memory
+        let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
+        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
+        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
+        let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
+        let newCpuRatioForth = Double(newUsedCpuForth) / totalCpus
+        let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
+        let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
+        let newFailsN1 = newFreeMem <= reservedMemory
+        let newDisk = usesDisk ? freeDisk &- i.disk : freeDisk
+        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
+        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
+        let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
+        let newLoad = load + i.utilisation
+        let pri = primaryCount + 1
+        v[ScoreComponent.freeMemory.rawValue] = Double(newFreeMem) / totalMemory
+        v[ScoreComponent.freeDisk.rawValue] = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)
+        v[ScoreComponent.n1Count.rawValue] = newFailsN1 ? Double(secondaryCount + pri) : 0
+        v[ScoreComponent.reservedMemory.rawValue] = reservedMemoryRatio
+        v[ScoreComponent.offlineAll.rawValue] = Double(pri) + Double(secondaryCount)
+        v[ScoreComponent.offlinePrimary.rawValue] = Double(pri)
+        v[ScoreComponent.vcpuRatio.rawValue] = Double(newUsedCpu) / totalCpus / cpuSpeed
+        v[ScoreComponent.cpuLoad.rawValue] = newLoad.cpu / pool.cpu
+        v[ScoreComponent.memoryLoad.rawValue] = newLoad.memory / pool.memory
+        v[ScoreComponent.diskLoad.rawValue] = newLoad.disk / pool.disk
+        v[ScoreComponent.networkLoad.rawValue] = newLoad.network / pool.network
+        v[ScoreComponent.primaryTags.rawValue] = Double(conflicts)
+        v[ScoreComponent.spindles.rawValue] = newInstSp / highSpindles
+        v[ScoreComponent.freeMemoryForth.rawValue] = Double(newMemForth) / totalMemory
+        v[ScoreComponent.freeDiskForth.rawValue] = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
+        v[ScoreComponent.vcpuRatioForth.rawValue] = newCpuRatioForth / cpuSpeed
+        v[ScoreComponent.spindlesForth.rawValue] = newInstSpForth / highSpindles
+        v[ScoreComponent.locationScore.rawValue] = Double(locationScore &+ i.locationScore &+ desired)
+        v[ScoreComponent.locationExclusion.rawValue] = 0
+        v[ScoreComponent.reservedMemoryTotal.rawValue] = reservedMemoryRatio
+    }
+
+    /// Debug check: `writeRowAfterAddingPrimary` equals the real update's row, bit for bit.
+    func rowShortcutMatches(_ i: LeanInstance, force: Bool, desired: Int, conflicts: Int) -> Bool {
+        var real = self
+        guard real.addPrimary(i, force: force, desired: desired, tagClash: false) == nil else { return true }
+        var a = [Double](repeating: 0, count: ScoreComponent.count), b = a
+        a.withUnsafeMutableBufferPointer { real.writeScoreRow($0.baseAddress!, conflicts: conflicts) }
+        b.withUnsafeMutableBufferPointer { writeRowAfterAddingPrimary(i, desired: desired, conflicts: conflicts, into: $0.baseAddress!) }
+        return zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
     /// htools' `addSecExEx` for an instance whose primary is `primaryKey`.
     mutating func addSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable, force: Bool, ignoreDisks: Bool) -> FailMode? {
         let current = peer(primaryKey, base: peers)
