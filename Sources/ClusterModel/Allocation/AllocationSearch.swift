@@ -52,7 +52,8 @@ public enum AllocationSearch {
                                              options: options, predicate: predicate, lean: cache.leanNodes)))
         case .singles(let nodes):
             if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
-            if let lean = scanSinglesLean(cache, instance: instance, nodes: nodes, options: options, predicate: predicate) {
+            if let lean = scanSinglesLean(cache, instance: instance, nodes: nodes, options: options, predicate: predicate,
+                                          exactMetric: annotate) {
                 return .success(finish(lean))
             }
             return .success(finish(scanSingles(cluster, scope: scope, instance: instance, nodes: nodes,

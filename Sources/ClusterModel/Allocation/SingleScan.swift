@@ -3,9 +3,12 @@ extension AllocationSearch {
     /// built only for candidates the redundancy predicate looks at. Nil when a tag feature or a forthcoming
     /// instance needs the reference path (a target with location tags, an instance with exclusion or
     /// desired-location tags, a target outside the scored list).
+    ///
+    /// Without `exactMetric` the best placement's metric may be an upper bound of its score when no other target
+    /// comes close (callers that only apply the placement never read it).
     static func scanSinglesLean(_ cache: SearchCache, instance: Instance, nodes targets: [NodeIndex],
-                                options: AllocationOptions,
-                                predicate: ((Placement<Double>) -> Bool)?) -> AllocationSolution<Double>? {
+                                options: AllocationOptions, predicate: ((Placement<Double>) -> Bool)?,
+                                exactMetric: Bool = true) -> AllocationSolution<Double>? {
         guard instance.exclusionTags.isEmpty, instance.desiredLocationTags.isEmpty, !instance.forthcoming else { return nil }
         let cluster = cache.cluster
         let leanNodes = cache.leanNodes
@@ -59,7 +62,7 @@ extension AllocationSearch {
             var placed = instance
             placed.primary = target
             placed.secondary = nil
-            return Placement(instance: placed, nodes: [newP], metric: exact(k))
+            return Placement(instance: placed, nodes: [newP], metric: exactMetric || found[k].exact != nil ? exact(k) : found[k].high)
         }
         var solution = AllocationSolution<Double>()
         solution.failures = failures
@@ -70,12 +73,20 @@ extension AllocationSearch {
         var refused: Int?
         if bounded {
             var first: (score: Double, slot: Int)?
-            for k in found.indices.sorted(by: { found[$0].low < found[$1].low }) {
-                if let f = first, found[k].low > f.score { break }
-                let score = exact(k)
-                if score.isNaN { first = nil; break }
-                if let f = first, f.score < score || (f.score == score && f.slot > k) { continue }
-                first = (score, k)
+            // A candidate whose upper bound is below every other lower bound comes first (no tie possible); its
+            // exact score is needed only as the reported metric.
+            var top = 0
+            for k in found.indices where found[k].high < found[top].high { top = k }
+            if !found.indices.contains(where: { $0 != top && found[$0].low <= found[top].high }) {
+                first = (0, top)
+            } else {
+                for k in found.indices.sorted(by: { found[$0].low < found[$1].low }) {
+                    if let f = first, found[k].low > f.score { break }
+                    let score = exact(k)
+                    if score.isNaN { first = nil; break }
+                    if let f = first, f.score < score || (f.score == score && f.slot > k) { continue }
+                    first = (score, k)
+                }
             }
             if let f = first {
                 let p = placement(f.slot)
