@@ -35,9 +35,8 @@ public enum IterativeAllocation {
             return p
         }
         while true {
+            // The name (`new-N`) plays no part in the search: it is given to the placed instance only.
             var next = instance
-            next.name = "new-\(progress.allocated.count)"
-            next.alias = next.name
             next.index = InstanceIndex(progress.cluster.instances.count)
             // The cache shares the cluster's storage: it must be gone before the placement is applied.
             let attempt: Result<AllocationSolution<Double>, AllocationError> = {
@@ -55,7 +54,7 @@ public enum IterativeAllocation {
             case .failure(let e): return .failure(e)
             case .success(let s): solution = s
             }
-            guard let best = solution.best, limit != 0 else {
+            guard var best = solution.best, limit != 0 else {
                 let result = finish(progress.stopped(with: solution.failures))
                 if prefix != nil && prefixResult == nil { prefixResult = result }
                 return .success(result)
@@ -69,6 +68,8 @@ public enum IterativeAllocation {
                 }
                 prefixResult = result
             }
+            best.instance.name = "new-\(progress.allocated.count)"
+            best.instance.alias = best.instance.name
             let before = progress.cluster.instances.count
             progress.cluster.apply(best)
             run.advance(best, from: before)
