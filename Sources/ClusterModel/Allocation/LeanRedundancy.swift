@@ -42,7 +42,7 @@ struct LeanRedundancy: @unchecked Sendable {
     let groupMembers: [[Int]]
     /// Primary instances per node (oldest first), as instance index values.
     private(set) var primaries: [[Int]]
-    private(set) var instances: [Entry]
+    private(set) var instances: ChunkedList<Entry>
     /// A placed instance not yet part of the state, at index `instances.count`.
     private(set) var extra: Entry?
     /// Running sums of the scope's rows and of each group's (per component: sum, squares, magnitudes, member
@@ -80,7 +80,8 @@ struct LeanRedundancy: @unchecked Sendable {
             return true
         }
         guard complete else { return nil }
-        return LeanRedundancy(view: view, list: base.list.map(\.value), inScope: base.inScope, instances: entries,
+        return LeanRedundancy(view: view, list: base.list.map(\.value), inScope: base.inScope,
+                              instances: ChunkedList(entries),
                               policyClasses: policyClasses, nodeClass: nodeClass)
     }
 
@@ -105,7 +106,7 @@ struct LeanRedundancy: @unchecked Sendable {
         withUnsafePointer(to: inst) { entry(at: $0, classes) }
     }
 
-    private init(view: RedundancyView, list: [Int], inScope: [Bool], instances: [Entry],
+    private init(view: RedundancyView, list: [Int], inScope: [Bool], instances: ChunkedList<Entry>,
                  policyClasses: [(policy: InstancePolicy, exclusive: Bool)], nodeClass: [Int]) {
         n = view.nodes.count
         let lean = LeanNode.copies(of: view.nodes)
@@ -410,5 +411,38 @@ final class AllocationRunState: @unchecked Sendable {
         } else {
             lean = nil
         }
+    }
+}
+
+/// An append-only list stored in fixed-size chunks, so that copies share all but the last chunk (states of an
+/// allocation run differ by a few appended instances).
+struct ChunkedList<Element> {
+    /// Elements per chunk (the subscript's shift and mask follow it).
+    private static var chunkSize: Int { 64 }
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    init(_ elements: [Element]) {
+        var k = 0
+        while k < elements.count {
+            let end = min(elements.count, k + ChunkedList.chunkSize)
+            chunks.append(Array(elements[k..<end]))
+            k = end
+        }
+        count = elements.count
+    }
+
+    @inline(__always) subscript(_ j: Int) -> Element { chunks[j >> 6][j & 63] }
+
+    mutating func append(_ e: Element) {
+        if count & 63 == 0 {
+            var chunk: [Element] = []
+            chunk.reserveCapacity(ChunkedList.chunkSize)
+            chunk.append(e)
+            chunks.append(chunk)
+        } else {
+            chunks[chunks.count - 1].append(e)
+        }
+        count += 1
     }
 }
