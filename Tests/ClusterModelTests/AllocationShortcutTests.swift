@@ -82,3 +82,35 @@ final class RelaxedPrefixTests: XCTestCase {
         XCTAssertEqual(compared, 30 * 3 * 4)
     }
 }
+
+final class SpeculativeAllocationTests: XCTestCase {
+    /// The big step and the checked run computed side by side give what the sequential order gives, whichever job
+    /// runs first.
+    func testSpeculationMatchesSequentialAllocation() {
+        let forward = ParallelRunner(width: 2) { count, job in for k in 0..<count { job(k) } }
+        let backward = ParallelRunner(width: 2) { count, job in for k in (0..<count).reversed() { job(k) } }
+        var placed = 0
+        for seed in 1...14 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 5 + Int(seed % 4), instances: 12, tags: false)
+            for template in [DiskTemplate.diskless, .plain] {
+                let inst = Instance.fromSpec(ResourceSpec(cpu: 1, memory: 1024 * Int(1 + seed % 3), disk: 4096, spindles: 1),
+                                             diskTemplate: template, spindleUse: 1)
+                let targets = AllocationTargets.singles(cluster.nodes.filter { !$0.offline }.map(\.index))
+                let start = AllocationProgress(cluster: cluster)
+                guard case .success(let plain) = IterativeAllocation.allocate(start, instance: inst, targets: targets,
+                                                                               limit: nil, options: AllocationOptions())
+                else { XCTFail("seed \(seed): allocation error"); continue }
+                placed += plain.allocated.count
+                for runner in [forward, backward] {
+                    guard case .success(let other) = IterativeAllocation.allocate(
+                        start, instance: inst, targets: targets, limit: nil, options: AllocationOptions(parallelism: runner))
+                    else { XCTFail("seed \(seed): allocation error"); continue }
+                    XCTAssertEqual(other.cluster, plain.cluster, "seed \(seed) \(template)")
+                    XCTAssertEqual(other.allocated, plain.allocated, "seed \(seed) \(template)")
+                    XCTAssertEqual(other.failures, plain.failures, "seed \(seed) \(template)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(placed, 30)
+    }
+}

@@ -15,7 +15,7 @@ public struct AllocationProgress: Sendable {
     /// state's instance count; `cluster` grew from it only by placing the instances since (see `currentLean`).
     var lean: (base: LeanRedundancy, instances: Int)?
     /// Which nodes failed redundancy checks lately, shared by every state derived from this one.
-    let hint: RedundancyHint
+    var hint: RedundancyHint
 
     /// The starting point: nothing placed yet, no failures recorded.
     public init(cluster: Cluster) {

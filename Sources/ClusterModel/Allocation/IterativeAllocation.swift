@@ -15,7 +15,8 @@ public enum IterativeAllocation {
     /// (the run is deterministic: a shorter limit gives a prefix of the same placements).
     static func smallSteps(_ start: AllocationProgress, instance: Instance, targets: AllocationTargets,
                            limit: Int?, options: AllocationOptions, prefix: Int?,
-                           prefixResult: inout AllocationProgress?) -> Result<AllocationProgress, AllocationError> {
+                           prefixResult: inout AllocationProgress?,
+                           cancel: StopSignal? = nil) -> Result<AllocationProgress, AllocationError> {
         var progress = start
         var limit = limit
         var opts = options
@@ -35,6 +36,7 @@ public enum IterativeAllocation {
             return p
         }
         while true {
+            if cancel?.isSet == true { return .failure(AllocationError("cancelled")) }
             // The name (`new-N`) plays no part in the search: it is given to the placed instance only.
             var next = instance
             next.index = InstanceIndex(progress.cluster.instances.count)
@@ -93,12 +95,24 @@ public enum IterativeAllocation {
         var huge = true
         // The relaxed run of 10 steps after a failed big step is a prefix of that big step's run.
         var shortRun: AllocationProgress?
+        // The checked run from `progress`, computed alongside the big step (see `speculate`).
+        var speculative: (from: Int, result: Result<AllocationProgress, AllocationError>)?
         while true {
             let step = huge ? guessStepSize(progress.cluster, instance) : 10
             let stepLimit = limit.map { min(step, $0) } ?? step
             let remaining = limit.map { max(0, $0 - step) }
             var attempt: AllocationProgress
-            if !huge, let known = shortRun {
+            if huge, let runner = options.parallelism, runner.width > 1 {
+                let prefix = limit.map { min(10, $0) } ?? 10
+                switch speculate(progress, instance: instance, targets: targets, stepLimit: stepLimit, prefix: prefix,
+                                 limit: limit, options: options, runner: runner) {
+                case .failure(let e): return .failure(e)
+                case .success(let outcome):
+                    attempt = outcome.attempt
+                    shortRun = outcome.prefix
+                    speculative = outcome.checked.map { (progress.allocated.count, $0) }
+                }
+            } else if !huge, let known = shortRun {
                 attempt = known
             } else {
                 var prefixResult: AllocationProgress?
@@ -121,7 +135,59 @@ public enum IterativeAllocation {
                 huge = false
                 continue
             }
+            if let known = speculative, known.from == progress.allocated.count { return known.result }
             return smallSteps(progress, instance: instance, targets: targets, limit: limit, options: options)
+        }
+    }
+
+    /// A big step's relaxed run (with its 10-step prefix and both redundancy verdicts, as `allocate` needs them)
+    /// on one thread, and on another the checked run from `progress` that `allocate` falls back to when neither
+    /// is redundant. The checked run stops early once it is not needed; its result is returned only when it is.
+    /// Results are those of the sequential order: the threads share no mutable state (the checked run gets its
+    /// own copy of the failure hint, which only orders the checks).
+    private static func speculate(_ progress: AllocationProgress, instance: Instance, targets: AllocationTargets,
+                                  stepLimit: Int, prefix: Int, limit: Int?, options: AllocationOptions,
+                                  runner: ParallelRunner)
+        -> Result<(attempt: AllocationProgress, prefix: AllocationProgress?,
+                   checked: Result<AllocationProgress, AllocationError>?), AllocationError> {
+        var sequential = options
+        sequential.parallelism = nil
+        var relaxed = sequential
+        relaxed.capacityChecks = false
+        var own = progress
+        own.hint = RedundancyHint(copying: progress.hint)
+        let stop = StopSignal()
+        var first: Result<(AllocationProgress, AllocationProgress?, Bool), AllocationError>?
+        var checked: Result<AllocationProgress, AllocationError>?
+        runner.run(2) { job in
+            if job == 0 {
+                var prefixResult: AllocationProgress?
+                switch smallSteps(progress, instance: instance, targets: targets, limit: stepLimit, options: relaxed,
+                                  prefix: prefix, prefixResult: &prefixResult) {
+                case .failure(let e):
+                    first = .failure(e)
+                case .success(var attempt):
+                    var needChecked = false
+                    if !attempt.isRedundant(sequential) {
+                        if var short = prefixResult {
+                            needChecked = !short.isRedundant(sequential)
+                            prefixResult = short
+                        }
+                    }
+                    first = .success((attempt, prefixResult, needChecked))
+                }
+                if case .success(let f) = first, f.2 { return }
+                stop.set()
+            } else {
+                var unused: AllocationProgress?
+                checked = smallSteps(own, instance: instance, targets: targets, limit: limit, options: sequential,
+                                     prefix: nil, prefixResult: &unused, cancel: stop)
+            }
+        }
+        switch first! {
+        case .failure(let e): return .failure(e)
+        case .success(let (attempt, short, needChecked)):
+            return .success((attempt, short, needChecked ? checked : nil))
         }
     }
 

@@ -322,6 +322,9 @@ final class RedundancyHint: @unchecked Sendable {
 
     init() {}
 
+    /// A hint starting from `other`'s history (for work on another thread).
+    init(copying other: RedundancyHint) { recentFailures = other.recentFailures }
+
     /// `checked` with the recently failing nodes first (most recent first), then the others in order.
     func failuresFirst(_ checked: [Int]) -> [Int] {
         let first = recentFailures.filter { checked.contains($0) }
