@@ -102,7 +102,8 @@ public enum IterativeAllocation {
             let stepLimit = limit.map { min(step, $0) } ?? step
             let remaining = limit.map { max(0, $0 - step) }
             var attempt: AllocationProgress
-            if huge, let runner = options.parallelism, runner.width > 1 {
+            // (DRBD runs skip the checks, so their fallback is no cheaper to foresee than to run.)
+            if huge, instance.diskTemplate != .drbd, let runner = options.parallelism, runner.width > 1 {
                 let prefix = limit.map { min(10, $0) } ?? 10
                 switch speculate(progress, instance: instance, targets: targets, stepLimit: stepLimit, prefix: prefix,
                                  limit: limit, options: options, runner: runner) {
