@@ -114,3 +114,44 @@ final class SpeculativeAllocationTests: XCTestCase {
         XCTAssertGreaterThan(placed, 30)
     }
 }
+
+final class QuickFailureTests: XCTestCase {
+    /// When the plain-value pass says every target refuses, the full search must report the same failures and no
+    /// placement; the pass must also find such attempts at the secondary stage.
+    func testQuickFailuresMatchTheSearch() {
+        var decided = 0, atSecondaries = 0
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let cluster = RandomCluster.make(seed: seed, nodes: 5, instances: 30)
+            let cache = SearchCache(cluster, scope: nil)
+            var rng = SeededGenerator(seed: seed &* 31)
+            for template in [DiskTemplate.drbd, .plain, .diskless] {
+                let nodes = cluster.nodes.map(\.index)
+                let targets: AllocationTargets = template == .drbd
+                    ? .pairs(nodes.map { p in NodePairs(primary: p, secondaries: nodes.filter { $0 != p }) })
+                    : .singles(nodes)
+                for attempt in 0..<24 {
+                    // Half the attempts large (refused at primaries), half near the nodes' free disk and memory.
+                    let large = attempt % 2 == 0
+                    var inst = Instance.fromSpec(ResourceSpec(cpu: Int.random(in: 1...8, using: &rng),
+                                                              memory: Int.random(in: 1...(large ? 120 : 60), using: &rng) * 512,
+                                                              disk: Int.random(in: 1...(large ? 900 : 500), using: &rng) * 1024,
+                                                              spindles: 1),
+                                                 diskTemplate: template, spindleUse: 1)
+                    inst.index = InstanceIndex(cluster.instances.count)
+                    guard let quick = AllocationSearch.quickFailures(cache, instance: inst, targets: targets,
+                                                                     options: AllocationOptions(), throughPairs: true)
+                    else { continue }
+                    decided += 1
+                    if !quick.atPrimaries { atSecondaries += 1 }
+                    guard case .success(let full) = AllocationSearch.tryAllocation(cluster, instance: inst, targets: targets,
+                                                                                    options: AllocationOptions())
+                    else { XCTFail("seed \(seed): search error"); continue }
+                    XCTAssertNil(full.best, "seed \(seed) \(template): quick pass refused a placeable instance")
+                    XCTAssertEqual(full.failures, quick.failures, "seed \(seed) \(template)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(decided, 100)
+        XCTAssertGreaterThan(atSecondaries, 10)
+    }
+}

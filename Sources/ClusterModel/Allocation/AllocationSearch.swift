@@ -66,22 +66,18 @@ public enum AllocationSearch {
     /// instances, location tags). Equal to the failures `tryAllocation` reports in that case.
     static func primaryStageFailures(_ cache: SearchCache, instance: Instance, targets: AllocationTargets,
                                      options: AllocationOptions) -> FailureCounts? {
+        quickFailures(cache, instance: instance, targets: targets, options: options, throughPairs: false)?.failures
+    }
+
+    /// `primaryStageFailures`, and with `throughPairs` also attempts whose pair targets all refuse at the
+    /// secondary (DRBD) stage; `atPrimaries` tells whether every refusal came at the primary stage.
+    static func quickFailures(_ cache: SearchCache, instance: Instance, targets: AllocationTargets,
+                              options: AllocationOptions,
+                              throughPairs: Bool) -> (failures: FailureCounts, atPrimaries: Bool)? {
         if instance.forthcoming { return nil }
         let lean = LeanInstance(instance)
-        var counts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
-        func count(_ f: FailMode, _ n: Int) {
-            switch f {
-            case .memory: counts.0 &+= n
-            case .disk: counts.1 &+= n
-            case .cpu: counts.2 &+= n
-            case .n1: counts.3 &+= n
-            case .tags: counts.4 &+= n
-            case .migration: counts.5 &+= n
-            case .diskCount: counts.6 &+= n
-            case .spindles: counts.7 &+= n
-            case .internal: counts.8 &+= n
-            }
-        }
+        var failures = FailureCounts()
+        var atPrimaries = true
         let complete: Bool = cache.cluster.nodes.withUnsafeBufferPointer { nodes in
             cache.leanNodes.withUnsafeBufferPointer { leanNodes in
                 // The policy verdict depends only on the group's policy and the node's storage kind.
@@ -103,12 +99,33 @@ public enum AllocationSearch {
                 switch targets {
                 case .pairs(let pairs):
                     if pairs.isEmpty { return false }
+                    let peers = throughPairs ? cache.peerMatrix : nil
+                    let n = leanNodes.count
+                    // Secondary-stage refusals per node that do not depend on the primary (as `SecondaryProbe`).
+                    var probes = [(early: FailMode?, late: FailMode?)?](repeating: nil, count: throughPairs ? n : 0)
+                    let needed = lean.usesSecondaryMemory ? lean.memory : 0
                     return pairs.withUnsafeBufferPointer { pairs in
                         for k in pairs.indices {
                             let v = pairs[k].primary.value
                             // (The location score the primary would get does not change its refusal.)
-                            guard !leanNodes[v].hasLocationTags, let f = refusal(v) else { return false }
-                            count(f, pairs[k].secondaries.count)
+                            guard !leanNodes[v].hasLocationTags else { return false }
+                            if let f = refusal(v) {
+                                failures.add(f, pairs[k].secondaries.count)
+                                continue
+                            }
+                            guard let peers else { return false }
+                            atPrimaries = false
+                            for sIndex in pairs[k].secondaries {
+                                let s = sIndex.value
+                                let probe = probes[s] ?? leanNodes[s].secondaryFailures(lean)
+                                probes[s] = probe
+                                if let f = probe.early { failures.add(f); continue }
+                                let node = leanNodes[s]
+                                let newReserved = max(node.reservedMemory, peers[s * n + v] &+ needed)
+                                if node.unallocatedMemory <= newReserved && !node.failsN1 { failures.add(.memory); continue }
+                                if let f = probe.late { failures.add(f); continue }
+                                return false
+                            }
                         }
                         return true
                     }
@@ -116,17 +133,13 @@ public enum AllocationSearch {
                     if singles.isEmpty { return false }
                     for v in singles {
                         guard let f = refusal(v.value) else { return false }
-                        count(f, 1)
+                        failures.add(f)
                     }
                     return true
                 }
             }
         }
-        guard complete else { return nil }
-        var failures = FailureCounts()
-        let all = [counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7, counts.8]
-        for (k, c) in all.enumerated() where c > 0 { failures.add(FailMode(rawValue: k)!, c) }
-        return failures
+        return complete ? (failures, atPrimaries) : nil
     }
 
     /// Single-node targets: every node scored by a full recompute of the list.
@@ -329,6 +342,20 @@ final class SearchCache {
         if scope == nil { run.keep(scoreRows: r, instances: count) }
         return r
     }
+
+    /// Peer memory of every node, `[node * n + primary]` (nil above 512 nodes).
+    var peerMatrix: [Int]? {
+        if let m = cachedPeers { return m }
+        let n = cluster.nodes.count
+        guard n <= 512 else { return nil }
+        var m = [Int](repeating: 0, count: n * n)
+        for (i, node) in cluster.nodes.enumerated() {
+            for e in node.peers.entries where e.node.value >= 0 && e.node.value < n { m[i * n + e.node.value] = e.memory }
+        }
+        cachedPeers = m
+        return m
+    }
+    private var cachedPeers: [Int]?
 
     /// Plain-value copies of all cluster nodes.
     var leanNodes: [LeanNode] {

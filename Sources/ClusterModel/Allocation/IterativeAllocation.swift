@@ -43,8 +43,8 @@ public enum IterativeAllocation {
             // The cache shares the cluster's storage: it must be gone before the placement is applied.
             let attempt: Result<AllocationSolution<Double>, AllocationError> = {
                 let cache = SearchCache(progress.cluster, scope: nil, run: run)
-                if let failures = AllocationSearch.primaryStageFailures(cache, instance: next, targets: targets,
-                                                                        options: opts) {
+                if let failures = AllocationSearch.quickFailures(cache, instance: next, targets: targets, options: opts,
+                                                                 throughPairs: true)?.failures {
                     var s = AllocationSolution<Double>()
                     s.failures = failures
                     return .success(s)

@@ -115,10 +115,11 @@ public enum TieredAllocation {
         while true {
             // Most attempts fail at every primary: their failures come from plain values, without a search.
             let failures: FailureCounts
-            if let quick = AllocationSearch.primaryStageFailures(cache, instance: probe, targets: targets, options: options) {
-                failures = quick
+            if let quick = AllocationSearch.quickFailures(cache, instance: probe, targets: targets, options: options,
+                                                          throughPairs: true) {
+                failures = quick.failures
                 // The next shrinks that cannot change these refusals repeat this attempt: take them at once.
-                if failures.contains(mode) {
+                if quick.atPrimaries && failures.contains(mode) {
                     probe.shrink(by: mode, steps: AllocationSearch.unchangedShrinkSteps(cache, instance: probe,
                                                                                         targets: targets, mode: mode))
                 }

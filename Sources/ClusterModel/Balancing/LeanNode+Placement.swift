@@ -208,6 +208,32 @@ extension LeanNode {
         return zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
+    /// The refusals of htools' `addSecExEx` (strict) that do not depend on the primary: before the N+1 check and
+    /// after it (forthcoming resources). Mirrors `SecondaryProbe`.
+    func secondaryFailures(_ i: LeanInstance) -> (early: FailMode?, late: FailMode?) {
+        let needed = i.usesSecondaryMemory ? i.memory : 0
+        let newDisk = freeDisk &- i.disk
+        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
+        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
+        let early: FailMode?
+        if !i.hasSecondary { early = .disk }
+        else if newDisk <= 0 || newDisk < lowDisk { early = .disk }
+        else if exclusiveStorage && newFreeSp < 0 { early = .spindles }
+        else if newInstSp > highSpindles { early = .disk }
+        else if needed >= unallocatedMemory { early = .memory }
+        else { early = nil }
+        let newDiskForth = freeDiskForth &- i.disk
+        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
+        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
+        let late: FailMode?
+        if newDiskForth <= 0 || newDiskForth < lowDisk { late = .disk }
+        else if exclusiveStorage && newFreeSpForth < 0 { late = .spindles }
+        else if newInstSpForth > highSpindles { late = .disk }
+        else if needed >= freeMemoryForth { late = .memory }
+        else { late = nil }
+        return (early, late)
+    }
+
     /// htools' `addSecExEx` for an instance whose primary is `primaryKey`.
     mutating func addSecondary(_ i: LeanInstance, primaryKey: Int, peers: PeerTable, force: Bool, ignoreDisks: Bool) -> FailMode? {
         let current = peer(primaryKey, base: peers)
