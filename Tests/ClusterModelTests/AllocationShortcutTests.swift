@@ -155,3 +155,18 @@ final class QuickFailureTests: XCTestCase {
         XCTAssertGreaterThan(atSecondaries, 10)
     }
 }
+
+final class AllocationEdgeTests: XCTestCase {
+    /// htools divides by the instance memory when guessing a big step: a zero-memory spec ends like its runtime
+    /// exception, and never traps.
+    func testZeroMemoryBigStepFailsLikeHtools() {
+        let cluster = RandomCluster.make(seed: 3, nodes: 4, instances: 6, tags: false)
+        let inst = Instance.fromSpec(ResourceSpec(cpu: 1, memory: 0, disk: 1024, spindles: 1), diskTemplate: .diskless,
+                                     spindleUse: 1)
+        let result = IterativeAllocation.allocate(AllocationProgress(cluster: cluster), instance: inst,
+                                                  targets: .singles(cluster.nodes.map(\.index)), limit: nil,
+                                                  options: AllocationOptions())
+        guard case .failure(let e) = result else { return XCTFail("a zero-memory big step must fail") }
+        XCTAssertEqual(e, AllocationError("divide by zero", uncaught: true))
+    }
+}

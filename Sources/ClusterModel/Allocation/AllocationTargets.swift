@@ -32,8 +32,10 @@ public struct NodePairs: Equatable, Sendable {
 public struct AllocationError: Error, Equatable, Sendable {
     /// htools' message, e.g. `No online nodes`.
     public var message: String
+    /// Whether htools fails here with a runtime exception (e.g. `divide by zero`) rather than an error result.
+    public var uncaught: Bool
     /// Creates an error with htools' wording.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, uncaught: Bool = false) { self.message = message; self.uncaught = uncaught }
 }
 
 extension AllocationTargets {

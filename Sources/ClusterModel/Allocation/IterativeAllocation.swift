@@ -98,6 +98,8 @@ public enum IterativeAllocation {
         // The checked run from `progress`, computed alongside the big step (see `speculate`).
         var speculative: (from: Int, result: Result<AllocationProgress, AllocationError>)?
         while true {
+            // htools divides by the instance's memory here.
+            if huge && instance.memory == 0 { return .failure(AllocationError("divide by zero", uncaught: true)) }
             let step = huge ? guessStepSize(progress.cluster, instance) : 10
             let stepLimit = limit.map { min(step, $0) } ?? step
             let remaining = limit.map { max(0, $0 - step) }

@@ -38,8 +38,10 @@ extension AllocationSearch {
             var xs: [Int] = []
             for p in primaries {
                 let n = lean[p]
-                guard abs(n.freeMemoryForth) < limit, abs(n.nodeMemory) < limit, abs(n.instanceMemory) < limit,
-                      abs(n.missingMemory) < limit, abs(n.reservedMemory) < limit, n.totalMemory.magnitude < Double(limit)
+                let bound = UInt(limit)
+                guard n.freeMemoryForth.magnitude < bound, n.nodeMemory.magnitude < bound, n.instanceMemory.magnitude < bound,
+                      n.missingMemory.magnitude < bound, n.reservedMemory.magnitude < bound,
+                      n.totalMemory.magnitude < Double(limit)
                 else { return 0 }
                 if instance.usesMemory {
                     let free = Node.truncateToInt(n.totalMemory) - n.nodeMemory - n.instanceMemory - max(0, n.missingMemory)
@@ -57,7 +59,9 @@ extension AllocationSearch {
             if instance.usesLocalStorage {
                 for p in primaries {
                     let n = lean[p]
-                    guard abs(n.freeDisk) < limit, abs(n.freeDiskForth) < limit, abs(n.lowDisk) < limit else { return 0 }
+                    let bound = UInt(limit)
+                    guard n.freeDisk.magnitude < bound, n.freeDiskForth.magnitude < bound, n.lowDisk.magnitude < bound
+                    else { return 0 }
                     total += [n.freeDisk, n.freeDisk - n.lowDisk + 1, n.freeDiskForth, n.freeDiskForth - n.lowDisk + 1]
                 }
             }

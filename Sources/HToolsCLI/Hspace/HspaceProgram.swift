@@ -114,7 +114,9 @@ public enum HspaceProgram {
             result = PhaseResult(reasons: [(.n1, 1)], cluster: start.cluster, allocated: [])
         } else {
             switch allocate() {
-            case .failure(let e): Console.fail("failure during allocation: " + e.message)
+            case .failure(let e):
+                if e.uncaught { ClusterLoading.dieUncaught(e.message, tool: .hspace) }
+                Console.fail("failure during allocation: " + e.message)
             case .success(let p):
                 result = PhaseResult(reasons: p.failuresAreEmpty ? [] : p.failures.sortedByCount,
                                      cluster: p.cluster, allocated: p.allocated)
