@@ -34,10 +34,6 @@ struct ScoreRows {
 
     /// Caches the rows of `members`, reading node states through `node`.
     init(nodeCount: Int, members list: [NodeIndex], node: (NodeIndex) -> Node) {
-        members = list
-        var pos = [Int](repeating: -1, count: nodeCount)
-        for (k, m) in list.enumerated() { pos[m.value] = k }
-        position = pos
         var vals: [Double] = []
         vals.reserveCapacity(list.count * ScoreRows.width)
         var pairs: [[Int: Int]] = []
@@ -49,20 +45,11 @@ struct ScoreRows {
             pairs.append(v.pairCounts)
             off.append(n.offline)
         }
-        values = vals
-        offline = off
-        pairCounts = pairs
-        pairsEmpty = pairs.allSatisfy(\.isEmpty)
-        hasOnline = off.contains(false)
-        computeAggregates()
+        self.init(nodeCount: nodeCount, members: list, values: vals, offline: off, pairCounts: pairs)
     }
 
     /// Caches the rows of `members` from plain-value node copies (`lean[i]` describes `cluster.nodes[i]`).
     init(_ cluster: Cluster, lean: [LeanNode], members list: [NodeIndex]) {
-        members = list
-        var pos = [Int](repeating: -1, count: cluster.nodes.count)
-        for (k, m) in list.enumerated() { pos[m.value] = k }
-        position = pos
         let w = ScoreRows.width
         var vals = [Double](repeating: 0, count: list.count * w)
         var pairs: [[Int: Int]] = []
@@ -77,6 +64,15 @@ struct ScoreRows {
                 off.append(node.offline)
             }
         }
+        self.init(nodeCount: cluster.nodes.count, members: list, values: vals, offline: off, pairCounts: pairs)
+    }
+
+    private init(nodeCount: Int, members list: [NodeIndex], values vals: [Double], offline off: [Bool],
+                 pairCounts pairs: [[Int: Int]]) {
+        members = list
+        var pos = [Int](repeating: -1, count: nodeCount)
+        for (k, m) in list.enumerated() { pos[m.value] = k }
+        position = pos
         values = vals
         offline = off
         pairCounts = pairs
