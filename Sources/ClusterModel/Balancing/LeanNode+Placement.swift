@@ -104,96 +104,94 @@ extension LeanNode {
         return nil
     }
 
+    /// The values of this node after adding `i` as primary (htools' `addPriEx`, checks passed), shared by
+    /// `addPrimary` and `writeRowAfterAddingPrimary` so both use the same arithmetic.
+    struct PrimaryAddition {
+        var memForth: Int, diskForth: Int, freeSpForth: Int, instSpForth: Double
+        var usedCpuForth: Int, cpuRatioForth: Double, loadForth: DynamicUtilisation
+        var memRatioForth: Double, diskRatioForth: Double
+        var instanceMemory: Int, freeMem: Int, failsN1: Bool, disk: Int, freeSp: Int, instSp: Double
+        var usedCpu: Int, cpuRatio: Double, load: DynamicUtilisation, locationScore: Int
+        var freeMemoryRatio: Double, freeDiskRatio: Double
+    }
+
+    /// `PrimaryAddition` for `i` (the non-forthcoming part is meaningful only for non-forthcoming instances).
+    @inline(__always)
+    func primaryAddition(_ i: LeanInstance, desired: Int) -> PrimaryAddition {
+        let usesDisk = i.usesLocalStorage
+        let memForth = freeMemoryForth &- i.memory
+        let diskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
+        let freeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
+        let usedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
+        let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
+        let freeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
+        let disk = usesDisk ? freeDisk &- i.disk : freeDisk
+        let freeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
+        let usedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
+        return PrimaryAddition(
+            memForth: memForth, diskForth: diskForth, freeSpForth: freeSpForth,
+            instSpForth: spindleUse(adding: true, i, current: instanceSpindlesForth),
+            usedCpuForth: usedCpuForth, cpuRatioForth: Double(usedCpuForth) / totalCpus, loadForth: loadForth + i.utilisation,
+            memRatioForth: Double(memForth) / totalMemory,
+            diskRatioForth: diskRatio(freeSpindles: freeSpForth, freeDisk: diskForth),
+            instanceMemory: newInstanceMemory, freeMem: freeMem, failsN1: freeMem <= reservedMemory, disk: disk,
+            freeSp: freeSp, instSp: spindleUse(adding: true, i, current: instanceSpindles),
+            usedCpu: usedCpu, cpuRatio: Double(usedCpu) / totalCpus, load: load + i.utilisation,
+            locationScore: locationScore &+ i.locationScore &+ desired,
+            freeMemoryRatio: Double(freeMem) / totalMemory, freeDiskRatio: diskRatio(freeSpindles: freeSp, freeDisk: disk))
+    }
+
     /// htools' `addPriEx`; `tagClash` says whether the instance's exclusion tags meet the node's primary tags.
     mutating func addPrimary(_ i: LeanInstance, force: Bool, desired: Int, tagClash: Bool) -> FailMode? {
         if let f = primaryFailure(i, force: force, tagClash: tagClash) { return f }
-        let usesDisk = i.usesLocalStorage
-        let newMemForth = freeMemoryForth &- i.memory
-        let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
-        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
-        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
-        let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
-        let newCpuRatioForth = Double(newUsedCpuForth) / totalCpus
-        let newLoadForth = loadForth + i.utilisation
-        let newMemRatioForth = Double(newMemForth) / totalMemory
-        let newDiskRatioForth = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
-        if i.forthcoming {
-            tagDelta += 1
-            freeMemoryForth = newMemForth; freeDiskForth = newDiskForth
-            freeMemoryRatioForth = newMemRatioForth; freeDiskRatioForth = newDiskRatioForth
-            usedCpusForth = newUsedCpuForth; cpuRatioForth = newCpuRatioForth; loadForth = newLoadForth
-            instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
-            return nil
+        let a = primaryAddition(i, desired: desired)
+        if !i.forthcoming {
+            primaryCount += 1
+            pairDelta += 1
+            instanceMemory = a.instanceMemory
+            freeDisk = a.disk
+            failsN1 = a.failsN1
+            freeMemoryRatio = a.freeMemoryRatio
+            freeDiskRatio = a.freeDiskRatio
+            usedCpus = a.usedCpu
+            cpuRatio = a.cpuRatio
+            load = a.load
+            instanceSpindles = a.instSp
+            freeSpindles = a.freeSp
+            locationScore = a.locationScore
         }
-        let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
-        let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
-        let newFailsN1 = newFreeMem <= reservedMemory
-        let newDisk = usesDisk ? freeDisk &- i.disk : freeDisk
-        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
-        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
-        let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
-        let newCpuRatio = Double(newUsedCpu) / totalCpus
-
-        let oldLoad = load, oldLocation = locationScore
-        primaryCount += 1
-        pairDelta += 1
-        instanceMemory = newInstanceMemory
-        freeDisk = newDisk
-        failsN1 = newFailsN1
-        freeMemoryRatio = Double(newFreeMem) / totalMemory
-        freeDiskRatio = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)
-        usedCpus = newUsedCpu
-        cpuRatio = newCpuRatio
-        load = oldLoad + i.utilisation
-        instanceSpindles = newInstSp
-        freeSpindles = newFreeSp
-        locationScore = oldLocation &+ i.locationScore &+ desired
         tagDelta += 1
-        freeMemoryForth = newMemForth; freeDiskForth = newDiskForth
-        freeMemoryRatioForth = newMemRatioForth; freeDiskRatioForth = newDiskRatioForth
-        usedCpusForth = newUsedCpuForth; cpuRatioForth = newCpuRatioForth; loadForth = newLoadForth
-        instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
+        freeMemoryForth = a.memForth; freeDiskForth = a.diskForth
+        freeMemoryRatioForth = a.memRatioForth; freeDiskRatioForth = a.diskRatioForth
+        usedCpusForth = a.usedCpuForth; cpuRatioForth = a.cpuRatioForth; loadForth = a.loadForth
+        instanceSpindlesForth = a.instSpForth; freeSpindlesForth = a.freeSpForth
         return nil
     }
 
-    /// The score row `addPrimary` followed by `writeScoreRow` would give, without building the new node: for a
-    /// non-forthcoming instance that `primaryFailure` accepts. Same arithmetic, same order (debug builds compare).
+    /// The score row `addPrimary` followed by `writeScoreRow` would give, without building the new node, for a
+    /// non-forthcoming instance that `primaryFailure` accepts.
     @inline(__always)
     func writeRowAfterAddingPrimary(_ i: LeanInstance, desired: Int, conflicts: Int, into v: UnsafeMutablePointer<Double>) {
-        let usesDisk = i.usesLocalStorage
-        let newMemForth = freeMemoryForth &- i.memory
-        let newDiskForth = usesDisk ? freeDiskForth &- i.disk : freeDiskForth
-        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
-        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
-        let newUsedCpuForth = i.notOffline ? usedCpusForth &+ i.vcpus : usedCpusForth
-        let newCpuRatioForth = Double(newUsedCpuForth) / totalCpus
-        let newInstanceMemory = i.usesMemory ? instanceMemory &+ i.memory : instanceMemory
-        let newFreeMem = Node.truncateToInt(totalMemory) &- nodeMemory &- newInstanceMemory &- max(0, missingMemory)
-        let newFailsN1 = newFreeMem <= reservedMemory
-        let newDisk = usesDisk ? freeDisk &- i.disk : freeDisk
-        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
-        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
-        let newUsedCpu = i.notOffline ? usedCpus &+ i.vcpus : usedCpus
-        let newLoad = load + i.utilisation
+        let a = primaryAddition(i, desired: desired)
         let pri = primaryCount + 1
-        v[ScoreComponent.freeMemory.rawValue] = Double(newFreeMem) / totalMemory
-        v[ScoreComponent.freeDisk.rawValue] = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)
-        v[ScoreComponent.n1Count.rawValue] = newFailsN1 ? Double(secondaryCount + pri) : 0
+        v[ScoreComponent.freeMemory.rawValue] = a.freeMemoryRatio
+        v[ScoreComponent.freeDisk.rawValue] = a.freeDiskRatio
+        v[ScoreComponent.n1Count.rawValue] = a.failsN1 ? Double(secondaryCount + pri) : 0
         v[ScoreComponent.reservedMemory.rawValue] = reservedMemoryRatio
         v[ScoreComponent.offlineAll.rawValue] = Double(pri) + Double(secondaryCount)
         v[ScoreComponent.offlinePrimary.rawValue] = Double(pri)
-        v[ScoreComponent.vcpuRatio.rawValue] = Double(newUsedCpu) / totalCpus / cpuSpeed
-        v[ScoreComponent.cpuLoad.rawValue] = newLoad.cpu / pool.cpu
-        v[ScoreComponent.memoryLoad.rawValue] = newLoad.memory / pool.memory
-        v[ScoreComponent.diskLoad.rawValue] = newLoad.disk / pool.disk
-        v[ScoreComponent.networkLoad.rawValue] = newLoad.network / pool.network
+        v[ScoreComponent.vcpuRatio.rawValue] = a.cpuRatio / cpuSpeed
+        v[ScoreComponent.cpuLoad.rawValue] = a.load.cpu / pool.cpu
+        v[ScoreComponent.memoryLoad.rawValue] = a.load.memory / pool.memory
+        v[ScoreComponent.diskLoad.rawValue] = a.load.disk / pool.disk
+        v[ScoreComponent.networkLoad.rawValue] = a.load.network / pool.network
         v[ScoreComponent.primaryTags.rawValue] = Double(conflicts)
-        v[ScoreComponent.spindles.rawValue] = newInstSp / highSpindles
-        v[ScoreComponent.freeMemoryForth.rawValue] = Double(newMemForth) / totalMemory
-        v[ScoreComponent.freeDiskForth.rawValue] = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
-        v[ScoreComponent.vcpuRatioForth.rawValue] = newCpuRatioForth / cpuSpeed
-        v[ScoreComponent.spindlesForth.rawValue] = newInstSpForth / highSpindles
-        v[ScoreComponent.locationScore.rawValue] = Double(locationScore &+ i.locationScore &+ desired)
+        v[ScoreComponent.spindles.rawValue] = a.instSp / highSpindles
+        v[ScoreComponent.freeMemoryForth.rawValue] = a.memRatioForth
+        v[ScoreComponent.freeDiskForth.rawValue] = a.diskRatioForth
+        v[ScoreComponent.vcpuRatioForth.rawValue] = a.cpuRatioForth / cpuSpeed
+        v[ScoreComponent.spindlesForth.rawValue] = a.instSpForth / highSpindles
+        v[ScoreComponent.locationScore.rawValue] = Double(a.locationScore)
         v[ScoreComponent.locationExclusion.rawValue] = 0
         v[ScoreComponent.reservedMemoryTotal.rawValue] = reservedMemoryRatio
     }
