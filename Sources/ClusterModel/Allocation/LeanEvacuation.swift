@@ -408,7 +408,9 @@ struct LeanEvacuation {
                             constLow += wt * lo; constHigh += wt * hi
                             constMagnitude += max(abs(wt * lo), abs(wt * hi))
                         }
-                        for k in candidates.indices {
+                        // Lower bounds for all; the upper bound only for the lowest lower bound (the only
+                        // candidate that can win outright, see `prunedChoice`).
+                        @inline(__always) func bounds(_ k: Int, upper: Bool) -> (Double, Double) {
                             let node = candidates[k].node
                             var low = constLow, high = constHigh, magnitude = constMagnitude
                             for c in 0..<w where varying[c] {
@@ -417,15 +419,33 @@ struct LeanEvacuation {
                                     let old = rows[node * w + c], new = cand[k * w + c]
                                     s += new - old; q += new * new - old * old; m += abs(new)
                                 }
-                                let (lo, hi) = part(c, s, q, m)
                                 let wt = t.weightList[c]
-                                low += wt * lo; high += wt * hi
-                                magnitude += max(abs(wt * lo), abs(wt * hi))
+                                if upper {
+                                    let (lo, hi) = part(c, s, q, m)
+                                    low += wt * lo; high += wt * hi
+                                    magnitude += max(abs(wt * lo), abs(wt * hi))
+                                } else {
+                                    let lo = ScoreBounds.lowPart(t.aggregation[c], sum: s, squares: q, magnitude: m,
+                                                                 count: sums[3 * w + c])
+                                    low += wt * lo
+                                    // (The upper part differs by rounding margins only: a little extra covers it.)
+                                    magnitude += abs(wt * lo) * (1 + 1e-6) + 1e-300
+                                }
                             }
-                            let (lb, ub) = ScoreBounds.total(low: low, high: high, magnitude: magnitude)
-                            guard lb.isFinite && ub.isFinite else { return false }
+                            return ScoreBounds.total(low: low, high: high, magnitude: magnitude)
+                        }
+                        var top = -1
+                        for k in candidates.indices {
+                            let lb = bounds(k, upper: false).0
+                            guard lb.isFinite else { return false }
                             candidates[k].bound = lb
-                            candidates[k].upper = ub
+                            candidates[k].upper = .infinity
+                            if top < 0 || lb < candidates[top].bound { top = k }
+                        }
+                        if top >= 0 {
+                            let (lb, ub) = bounds(top, upper: true)
+                            guard lb.isFinite && ub.isFinite else { return false }
+                            candidates[top].upper = ub
                         }
                         return true
                       }

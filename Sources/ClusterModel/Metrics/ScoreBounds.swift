@@ -22,6 +22,23 @@ enum ScoreBounds {
         }
     }
 
+    /// The lower bound of `part` alone (one square root instead of two).
+    @inline(__always)
+    static func lowPart(_ aggregation: Aggregation, sum s: Double, squares q: Double, magnitude m: Double,
+                        count: Double) -> Double {
+        switch aggregation {
+        case .sum:
+            return s - 1e-9 * (1 + m)
+        case .standardDeviation:
+            if count == 0 { return 0 }
+            let mean = s / count, meanSquare = q / count, spread = m / count
+            let low = meanSquare - mean * mean - (1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300)
+            return low > 0 ? low.squareRoot() : 0
+        case .spread:
+            return 0
+        }
+    }
+
     /// Bounds on a weighted total from its bounded parts; `magnitude` is the sum of the parts' absolute weighted
     /// values.
     @inline(__always)
