@@ -49,7 +49,8 @@ public enum AllocationSearch {
                                                       options: options, predicate: predicate)))
             }
             return .success(finish(scanPairs(cluster, scope: scope, instance: instance, pairs: pairs,
-                                             options: options, predicate: predicate, lean: cache.leanNodes)))
+                                             options: options, predicate: predicate, lean: cache.leanNodes,
+                                             peers: cache.peerMatrix)))
         case .singles(let nodes):
             if nodes.isEmpty { return .failure(AllocationError("No online nodes")) }
             if let lean = scanSinglesLean(cache, instance: instance, nodes: nodes, options: options, predicate: predicate,
@@ -174,7 +175,7 @@ public enum AllocationSearch {
     static func scanPairs(_ cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
                           options: AllocationOptions,
                           predicate: ((Placement<Double>) -> Bool)?,
-                          lean leanNodes: [LeanNode]? = nil) -> AllocationSolution<Double> {
+                          lean leanNodes: [LeanNode]? = nil, peers: [Int]? = nil) -> AllocationSolution<Double> {
         // The primary checks come first in htools and, without location tags, do not depend on the secondary:
         // a refusing primary fails all its pairs the same way, and needs no scoring set-up.
         var total = AllocationSolution<Double>()
@@ -208,7 +209,8 @@ public enum AllocationSearch {
         }
         if open.isEmpty { return total }
         let scan = PairScan(cluster: cluster, scope: scope, instance: instance, pairs: open.map(\.pair),
-                            options: options, keepCandidates: predicate != nil)
+                            options: options, keepCandidates: predicate != nil,
+                            peerMatrix: peers ?? cluster.densePeerMemory())
         let outcomes = ParallelMap.map(open, runner: options.parallelism) { scan.scan($0.pair, newPrimary: $0.newPrimary) }
         guard let predicate else {
             // Without a predicate only the overall best is built: lowest score, ties to the last scanned pair.
@@ -346,12 +348,7 @@ final class SearchCache {
     /// Peer memory of every node, `[node * n + primary]` (nil above 512 nodes).
     var peerMatrix: [Int]? {
         if let m = cachedPeers { return m }
-        let n = cluster.nodes.count
-        guard n <= 512 else { return nil }
-        var m = [Int](repeating: 0, count: n * n)
-        for (i, node) in cluster.nodes.enumerated() {
-            for e in node.peers.entries where e.node.value >= 0 && e.node.value < n { m[i * n + e.node.value] = e.memory }
-        }
+        let m = cluster.densePeerMemory()
         cachedPeers = m
         return m
     }

@@ -89,14 +89,12 @@ struct LeanEvacuation {
     private mutating func memoryCanSuffice(_ members: [Int], avoiding x: Int) -> Bool {
         demands.removeAll(keepingCapacity: true)
         rooms.removeAll(keepingCapacity: true)
-        for list in [shared, fixed] {
-            for j in list {
-                let i = base.instance(j).lean
-                guard i.usesMemory else { continue }
-                // A negative size would give its target room: the argument below needs rooms that only shrink.
-                if i.memory < 0 { return true }
-                if i.memory > 0 { demands.append(i.memory) }
-            }
+        for k in 0..<(shared.count + fixed.count) {
+            let i = base.instance(k < shared.count ? shared[k] : fixed[k - shared.count]).lean
+            guard i.usesMemory else { continue }
+            // A negative size would give its target room: the argument below needs rooms that only shrink.
+            if i.memory < 0 { return true }
+            if i.memory > 0 { demands.append(i.memory) }
         }
         if demands.isEmpty { return true }
         for t in members where t != x {

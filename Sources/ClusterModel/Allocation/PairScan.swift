@@ -24,8 +24,9 @@ struct PairScan {
         var candidates: [(secondary: NodeIndex, score: Double)] = []
     }
 
+    /// - Parameter peerMatrix: `cluster.densePeerMemory()` (nil for large clusters: peer maps are read directly).
     init(cluster: Cluster, scope: [NodeIndex]?, instance: Instance, pairs: [NodePairs],
-         options: AllocationOptions, keepCandidates: Bool) {
+         options: AllocationOptions, keepCandidates: Bool, peerMatrix: [Int]?) {
         self.cluster = cluster
         self.instance = instance
         self.options = options
@@ -38,18 +39,7 @@ struct PairScan {
             }
         }
         self.probes = probes
-        let n = cluster.nodes.count
-        if n <= 512 {
-            var m = [Int](repeating: 0, count: n * n)
-            for node in cluster.nodes where probes[node.index.value] != nil {
-                for e in node.peers.entries where e.node.value >= 0 && e.node.value < n {
-                    m[node.index.value * n + e.node.value] = e.memory
-                }
-            }
-            peerMatrix = m
-        } else {
-            peerMatrix = nil
-        }
+        self.peerMatrix = peerMatrix
     }
 
     /// Evaluates every secondary of `pair`; `newPrimary` is the primary after placement when already known
@@ -73,20 +63,8 @@ struct PairScan {
         }
         let n = cluster.nodes.count
         let primaryValue = pair.primary.value
-        var failures = (0, 0, 0, 0, 0, 0, 0, 0, 0)
-        func fail(_ f: FailMode) {
-            switch f {
-            case .memory: failures.0 += 1
-            case .disk: failures.1 += 1
-            case .cpu: failures.2 += 1
-            case .n1: failures.3 += 1
-            case .tags: failures.4 += 1
-            case .migration: failures.5 += 1
-            case .diskCount: failures.6 += 1
-            case .spindles: failures.7 += 1
-            case .internal: failures.8 += 1
-            }
-        }
+        // (`FailureCounts` holds plain stored counts: adding to it is as cheap as a local tally.)
+        func fail(_ f: FailMode) { out.failures.add(f) }
         var best: (secondary: NodeIndex, score: Double)?
         var successes = 0
         probes.withUnsafeBufferPointer { probes in
@@ -131,8 +109,6 @@ struct PairScan {
         }
         out.successCount = successes
         out.best = best
-        let counts = [failures.0, failures.1, failures.2, failures.3, failures.4, failures.5, failures.6, failures.7, failures.8]
-        for (k, c) in counts.enumerated() where c > 0 { out.failures.add(FailMode(rawValue: k)!, c) }
         return out
     }
 

@@ -38,33 +38,10 @@ struct SecondaryProbe {
         let newDisk = node.freeDisk &- instance.disk
         let newFreeSp = node.newFreeSpindles(adding: true, instance)
         let newInstSp = node.spindleUse(adding: true, instance, current: node.instanceSpindles)
-        if !instance.hasSecondary {
-            earlyFailure = .disk
-        } else if newDisk <= 0 || newDisk < node.lowDisk {
-            earlyFailure = .disk
-        } else if node.exclusiveStorage && newFreeSp < 0 {
-            earlyFailure = .spindles
-        } else if newInstSp > node.highSpindles {
-            earlyFailure = .disk
-        } else if needed >= unallocated {
-            earlyFailure = .memory
-        } else {
-            earlyFailure = nil
-        }
+        (earlyFailure, lateFailure) = LeanNode(node).secondaryFailures(LeanInstance(instance))
         let newDiskForth = node.freeDiskForth &- instance.disk
         let newFreeSpForth = node.newFreeSpindlesForth(adding: true, instance)
         let newInstSpForth = node.spindleUse(adding: true, instance, current: node.instanceSpindlesForth)
-        if newDiskForth <= 0 || newDiskForth < node.lowDisk {
-            lateFailure = .disk
-        } else if node.exclusiveStorage && newFreeSpForth < 0 {
-            lateFailure = .spindles
-        } else if newInstSpForth > node.highSpindles {
-            lateFailure = .disk
-        } else if needed >= node.freeMemoryForth {
-            lateFailure = .memory
-        } else {
-            lateFailure = nil
-        }
         neededMemory = needed
         reservedMemory = node.reservedMemory
         unallocatedMemory = unallocated

@@ -207,7 +207,7 @@ extension LeanNode {
     }
 
     /// The refusals of htools' `addSecExEx` (strict) that do not depend on the primary: before the N+1 check and
-    /// after it (forthcoming resources). Mirrors `SecondaryProbe`.
+    /// after it (forthcoming resources). `SecondaryProbe` and the plain-value attempt pass both use it.
     func secondaryFailures(_ i: LeanInstance) -> (early: FailMode?, late: FailMode?) {
         let needed = i.usesSecondaryMemory ? i.memory : 0
         let newDisk = freeDisk &- i.disk

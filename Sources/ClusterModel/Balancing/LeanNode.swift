@@ -173,10 +173,7 @@ struct LeanInstance {
     var locationScore: Int
 
     init(_ i: __shared Instance) {
-        memory = i.memory; disk = i.disk; vcpus = i.vcpus; usesMemory = i.usesMemory
-        usesLocalStorage = i.usesLocalStorage; notOffline = i.notOffline; forthcoming = i.forthcoming
-        totalSpindles = i.totalSpindles; spindleUse = i.spindleUse; usesSecondaryMemory = i.usesSecondaryMemory
-        hasSecondary = i.hasSecondary; utilisation = i.utilisation; locationScore = i.locationScore
+        self = withUnsafePointer(to: i) { LeanInstance(at: $0) }
     }
 
     /// The fields of the instance at `p`, read in place (no copy of the instance).

@@ -54,6 +54,20 @@ extension Cluster {
         return ClusterStatistics(nodes: nodes)
     }
 
+    /// Every node's peer memory as one matrix, `[node * n + primary]`, for clusters of up to `limit` nodes
+    /// (nil above).
+    func densePeerMemory(limit: Int = 512) -> [Int]? {
+        let n = nodes.count
+        guard n <= limit else { return nil }
+        var m = [Int](repeating: 0, count: n * n)
+        for node in nodes {
+            for e in node.peers.entries where e.node.value >= 0 && e.node.value < n {
+                m[node.index.value * n + e.node.value] = e.memory
+            }
+        }
+        return m
+    }
+
     /// The longest common domain suffix of node and instance names.
     public var commonSuffix: String {
         longestCommonDomain(nodes.map(\.name) + instances.map(\.name))

@@ -12,9 +12,7 @@ enum ScoreBounds {
             return (s - margin, s + margin)
         case .standardDeviation:
             if count == 0 { return (0, 0) }
-            let mean = s / count, meanSquare = q / count, spread = m / count
-            let variance = meanSquare - mean * mean
-            let margin = 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300
+            let (variance, margin) = varianceWithMargin(s, q, m, count)
             let low = variance - margin, high = variance + margin
             return (low > 0 ? low.squareRoot() : 0, high > 0 ? high.squareRoot() : 0)
         case .spread:
@@ -31,12 +29,20 @@ enum ScoreBounds {
             return s - 1e-9 * (1 + m)
         case .standardDeviation:
             if count == 0 { return 0 }
-            let mean = s / count, meanSquare = q / count, spread = m / count
-            let low = meanSquare - mean * mean - (1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300)
+            let (variance, margin) = varianceWithMargin(s, q, m, count)
+            let low = variance - margin
             return low > 0 ? low.squareRoot() : 0
         case .spread:
             return 0
         }
+    }
+
+    /// The population variance from running sums, and the rounding margin around it.
+    @inline(__always)
+    private static func varianceWithMargin(_ s: Double, _ q: Double, _ m: Double,
+                                           _ count: Double) -> (variance: Double, margin: Double) {
+        let mean = s / count, meanSquare = q / count, spread = m / count
+        return (meanSquare - mean * mean, 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) + 1e-300)
     }
 
     /// Bounds on a weighted total from its bounded parts; `magnitude` is the sum of the parts' absolute weighted
