@@ -56,23 +56,31 @@ final class LeanEvaluationTests: XCTestCase {
             let context = LeanContext(nodes: cluster.nodes)
             XCTAssertFalse(context.moves.anyLocation)
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: LeanVictimMoves.scratchSize)
-            defer { scratch.deallocate() }
+            let stats = UnsafeMutablePointer<Double>.allocate(capacity: VictimBounds.statsWidth)
+            stats.initialize(repeating: 0, count: VictimBounds.statsWidth)
+            defer { scratch.deallocate(); stats.deallocate() }
             for inst in cluster.instances where inst.secondary != nil {
                 for force in [false, true] {
                     guard let prepared = LeanVictimMoves(victim: LeanVictim(inst), context: context, evaluator: evaluator,
-                                                         force: force, scratch: scratch) else { XCTFail("not prepared"); continue }
+                                                         force: force, scratch: scratch, statistics: true) else {
+                        XCTFail("not prepared"); continue
+                    }
                     for move in RandomCluster.candidateMoves(inst, nodeCount: cluster.nodes.count) {
                         if case .failover = move { continue }
                         if case .failoverToAny = move { continue }
                         let full = MoveApplication.apply(move, to: inst, nodes: cluster.nodes, force: force)
-                        let lean = prepared.score(move, best: .infinity)
+                        let lean = prepared.candidate(move)
                         switch full {
                         case .failure:
                             XCTAssertNil(lean, "seed \(seed) \(inst.name) \(move): prepared path accepted a refused move")
                         case .success(let applied):
                             accepted += 1
                             let exact = evaluator.exactScore(replacing: applied.changedNodes)
-                            XCTAssertEqual(lean?.bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
+                            guard let (rows, kind) = lean else { XCTFail("seed \(seed) \(inst.name) \(move): refused"); continue }
+                            XCTAssertEqual(evaluator.exactScore(rows).bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
+                            XCTAssertFalse(prepared.cannotBeat(rows, kind: kind, best: exact.nextUp), "seed \(seed) \(move): pruned")
+                            let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats, work: stats)
+                            XCTAssertLessThanOrEqual(bound, exact, "seed \(seed) \(inst.name) \(move): bound above the score")
                         }
                     }
                 }

@@ -14,6 +14,8 @@ public struct BalanceOptions: Sendable {
     public var minGain = 1e-2
     /// Score below which `minGain` applies.
     public var minGainLimit = 1e-1
+    /// Whether candidate bounds are carried from step to step (the same plan either way; off only for tests).
+    public var carryBounds = true
     /// Worker threads for the candidate search (results do not depend on it).
     public var threads = 1
 

@@ -3,18 +3,30 @@ import Dispatch
 /// Greedy cluster balancing, step by step, choosing exactly the move htools 3.0 chooses
 /// (htools' `tryBalance`/`checkMove`/`checkInstanceMove`).
 ///
-/// Every movable instance × online target × allowed move kind is tried; the best strictly
-/// improving candidate wins, ties going to the first in htools' scan order. The scan is split
-/// over threads and reduced deterministically, so the plan does not depend on the thread count.
+/// Every movable instance × online target × allowed move kind is a candidate; the best strictly improving one
+/// wins, ties going to the first in htools' scan order. Work is skipped only where a bound proves a candidate
+/// cannot win: within a step by the pruning test, across steps by the victims' carried bounds
+/// (`VictimBounds`), which need only the candidates towards the nodes the last step touched to be evaluated
+/// again. The scan is split over threads and reduced deterministically, so the plan does not depend on the
+/// thread count.
 public struct Balancer: Sendable {
     /// Algorithm options.
     public let options: BalanceOptions
-    private var evaluator: ScoreEvaluator
+    var evaluator: ScoreEvaluator
+    /// Carried candidate bounds (created on the first step).
+    var bounds: VictimBounds?
+    /// Whether location tags make a candidate's score depend on more than its own nodes (then nothing is carried).
+    private let locationTags: Bool
+    /// How the last step moved the base, and the nodes it changed.
+    var lastDrift: StepDrift?
+    var lastChanged: [NodeIndex] = []
+    var stepsTaken = 0
 
     /// Prepares a balancer for `table`.
     public init(table: BalanceTable, options: BalanceOptions) {
         self.options = options
         self.evaluator = ScoreEvaluator(nodes: table.cluster.nodes, members: table.memberNodes)
+        locationTags = table.cluster.nodes.contains { !$0.locationTags.isEmpty }
     }
 
     /// Whether another step is allowed (htools' `doNextBalance`).
@@ -22,57 +34,10 @@ public struct Balancer: Sendable {
         (maxRounds < 0 || table.placements.count < maxRounds) && table.score > minScore
     }
 
-    private struct Best {
-        var score: Double
-        var victim: Int
-        var ordinal: Int
-        var instance: InstanceIndex? = nil
-        var move: InstanceMove? = nil
-    }
-
     /// Tries one balancing step; returns the improved table, or nil when no step qualifies.
     public mutating func step(_ table: BalanceTable) -> BalanceTable? {
-        let nodes = table.cluster.nodes
-        let online = table.memberNodes.filter { !nodes[$0.value].offline }
-        let offlineSet = Set(table.memberNodes.filter { nodes[$0.value].offline })
-        var victims: [InstanceIndex] = []
-        for i in table.memberInstances {
-            let inst = table.cluster.instances[i.value]
-            if options.evacuationMode && !inst.allNodes.contains(where: { offlineSet.contains($0) }) { continue }
-            if inst.movable && inst.autoBalance { victims.append(i) }
-        }
-        let onlineSet = Set(online)
-        // Small scans are faster on one thread than the cost of waking another.
-        let work = victims.count * max(1, online.count)
-        let threads = work < 2_000 ? 1 : max(1, min(options.threads, victims.count))
-        var results = [Best](repeating: Best(score: table.score, victim: Int.max, ordinal: 0), count: threads)
-        let frozen = self.evaluator
-        let context = LeanContext(nodes: table.cluster.nodes)
-        let opts = options
-        let cluster = table.cluster
         let initial = table.score
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            let body: (Int) -> Void = { t in
-                let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
-                var best = Best(score: initial, victim: Int.max, ordinal: 0)
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize)
-                defer { scratch.deallocate() }
-                for v in lo..<hi {
-                    Balancer.scan(victims[v], position: v, cluster: cluster, online: online, onlineSet: onlineSet,
-                                  options: opts, evaluator: frozen, context: context, scratch: scratch, best: &best)
-                }
-                out[t] = best
-            }
-            if threads == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
-        }
-        var best = Best(score: initial, victim: Int.max, ordinal: 0)
-        for r in results where r.instance != nil {
-            if best.instance == nil || r.score < best.score
-                || (r.score == best.score && (r.victim, r.ordinal) < (best.victim, best.ordinal)) {
-                best = r
-            }
-        }
+        let best = search(table)
         guard let victim = best.instance, let move = best.move else { return nil }
         let finalScore = best.score
         guard finalScore < initial && (initial > options.minGainLimit || initial - finalScore >= options.minGain) else {
@@ -90,47 +55,131 @@ public struct Balancer: Sendable {
         next.score = finalScore
         next.placements.append(BalancingStep(instance: victim, primary: applied.primary,
                                              secondary: applied.secondary, move: move, score: finalScore))
-        evaluator.commit(applied.changedNodes)
+        lastDrift = evaluator.commit(applied.changedNodes)
+        lastChanged = applied.changedNodes.map(\.0)
+        stepsTaken += 1
         return next
     }
 
-    private static func scan(_ index: InstanceIndex, position: Int, cluster: Cluster, online: [NodeIndex],
-                             onlineSet: Set<NodeIndex>, options: BalanceOptions, evaluator: ScoreEvaluator,
-                             context: LeanContext, scratch: UnsafeMutablePointer<Double>, best: inout Best) {
-        let victim = LeanVictim(cluster.instances[index.value])
-        let inst = victim.instance
-        let force = options.ignoreSoftErrors
-        var changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value])
-        let secondaryUsable = inst.secondary.map { onlineSet.contains($0) } ?? false
-        let useSecondary = secondaryUsable && options.instanceMoves
-        let mirror = inst.mirrorType
-        var ordinal = 0
-        let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
-            : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force, scratch: scratch + 3 * ScoreEvaluator.rowWidth)
-        func consider(_ move: InstanceMove) {
-            ordinal += 1
-            if prepared != nil, move != .failover {
-                if let exact = prepared.unsafelyUnwrapped.score(move, best: best.score) {
-                    best = Best(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
+    /// The victims of a step, in scan order.
+    func victims(_ table: BalanceTable) -> [InstanceIndex] {
+        let nodes = table.cluster.nodes
+        var out: [InstanceIndex] = []
+        for i in table.memberInstances {
+            let inst = table.cluster.instances[i.value]
+            if options.evacuationMode && !inst.allNodes.contains(where: { nodes[$0.value].offline }) { continue }
+            if inst.movable && inst.autoBalance { out.append(i) }
+        }
+        return out
+    }
+
+    /// The best candidate of a step (`BestCandidate.none` of the current score when nothing improves).
+    private mutating func search(_ table: BalanceTable) -> BestCandidate {
+        let nodes = table.cluster.nodes
+        let online = table.memberNodes.filter { !nodes[$0.value].offline }
+        var onlinePosition = [Int](repeating: -1, count: nodes.count)
+        for (k, n) in online.enumerated() { onlinePosition[n.value] = k }
+        let victims = self.victims(table)
+        let scan = VictimScan(cluster: table.cluster, online: online, onlinePosition: onlinePosition, options: options,
+                              evaluator: evaluator, context: LeanContext(nodes: nodes))
+        guard options.carryBounds && !locationTags else {
+            return Balancer.searchAll(victims, scan: scan, threads: threads(victims.count * max(1, online.count)),
+                                      initial: table.score)
+        }
+        if bounds == nil || !isKnownUniquelyReferenced(&bounds!) || bounds!.slots != online.count + 1 {
+            bounds = VictimBounds(instances: table.cluster.instances.count, targets: online.count)
+        }
+        let store = bounds!
+        let step = stepsTaken
+        var touched: [NodeIndex] = []
+        var isTouched = [Bool](repeating: false, count: nodes.count)
+        for n in lastChanged where onlinePosition[n.value] >= 0 && !isTouched[n.value] {
+            touched.append(n)
+            isTouched[n.value] = true
+        }
+        touched.sort { onlinePosition[$0.value] < onlinePosition[$1.value] }
+        let drift = lastDrift
+        let changed = lastChanged
+        // Carry every current record across the last step; victims on touched nodes start afresh.
+        var carried = [Bool](repeating: false, count: victims.count)
+        var first = -1, firstLow = Double.infinity
+        for (v, i) in victims.enumerated() {
+            let inst = table.cluster.instances[i.value]
+            guard let drift, store.step[i.value] == step - 1, !changed.contains(inst.primary),
+                  !(inst.secondary.map { changed.contains($0) } ?? false) else { continue }
+            let low = store.advance(i.value, drift: drift, to: step)
+            guard store.step[i.value] == step else { continue }
+            carried[v] = true
+            if low < firstLow { first = v; firstLow = low }
+        }
+        // The most promising victim first, so that every other one is measured against a good candidate.
+        var seed = BestCandidate.none(table.score)
+        let seeded = first >= 0 && firstLow < table.score ? first : -1
+        if seeded >= 0 {
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
+            defer { scratch.deallocate() }
+            scan.scan(victims[seeded], position: seeded, choice: .promising, touched: touched, isTouched: isTouched,
+                      record: .init(bounds: store, instance: victims[seeded].value), scratch: scratch, best: &seed)
+        }
+        let work = carried.reduce(0) { $0 + ($1 ? touched.count : online.count) }
+        let chunks = threads(work) == 1 ? 1 : 4 * threads(work)
+        var results = [BestCandidate](repeating: seed, count: chunks)
+        let seedBest = seed
+        results.withUnsafeMutableBufferPointer { out in
+            let out = out
+            let body: (Int) -> Void = { t in
+                let lo = victims.count * t / chunks, hi = victims.count * (t + 1) / chunks
+                var best = seedBest
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
+                defer { scratch.deallocate() }
+                for v in lo..<hi where v != seeded {
+                    let i = victims[v].value
+                    let choice: VictimScan.Choice
+                    if !carried[v] {
+                        if let drift, store.step[i] == step - 1 {
+                            choice = .ownNodes(drift: drift, step: step)
+                        } else {
+                            store.reset(i, step: step)
+                            choice = .all
+                        }
+                    } else if store.low(i) >= best.limit(v, 0) {
+                        choice = .touched
+                    } else {
+                        choice = .promising
+                    }
+                    scan.scan(victims[v], position: v, choice: choice, touched: touched, isTouched: isTouched,
+                              record: .init(bounds: store, instance: i), scratch: scratch, best: &best)
                 }
-                return
+                out[t] = best
             }
-            guard context.moves.evaluate(move, victim: victim, force: force, into: &changed) else { return }
-            let rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
-            if evaluator.cannotBeat(rows, best: best.score) { return }
-            let exact = evaluator.exactScore(rows)
-            if exact < best.score {
-                best = Best(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
-            }
+            if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
         }
-        if mirror == .internal && useSecondary { consider(.failover) }
-        let primaryOffline = cluster.nodes[inst.primary.value].offline
-        for target in online where target != inst.primary && target != inst.secondary {
-            for move in possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
-                                      diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
-                                      primaryOffline: primaryOffline, target: target) {
-                consider(move)
+        return results.reduce(seed, BestCandidate.better)
+    }
+
+    /// Threads worth waking for `work` candidate evaluations (small scans are faster on one).
+    private func threads(_ work: Int) -> Int { work < 2_000 ? 1 : max(1, options.threads) }
+
+    /// The plain search: every candidate of every victim, pruned only within the step.
+    private static func searchAll(_ victims: [InstanceIndex], scan: VictimScan, threads: Int,
+                                  initial: Double) -> BestCandidate {
+        let threads = max(1, min(threads, victims.count))
+        var results = [BestCandidate](repeating: .none(initial), count: threads)
+        results.withUnsafeMutableBufferPointer { out in
+            let out = out
+            let body: (Int) -> Void = { t in
+                let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
+                var best = BestCandidate.none(initial)
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
+                defer { scratch.deallocate() }
+                for v in lo..<hi {
+                    scan.scan(victims[v], position: v, choice: .all, touched: [], isTouched: [], record: nil,
+                              scratch: scratch, best: &best)
+                }
+                out[t] = best
             }
+            if threads == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
         }
+        return results.reduce(.none(initial), BestCandidate.better)
     }
 }

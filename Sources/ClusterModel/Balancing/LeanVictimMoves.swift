@@ -20,17 +20,28 @@ final class LeanVictimMoves {
     let secondaryMigrationOK: Bool
     /// Whether each kind's fixed part succeeded.
     private let valid: (Bool, Bool, Bool, Bool)
+    /// Member positions of the primary and the secondary.
+    let primaryPosition: Int
+    let secondaryPosition: Int
     private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
     private let evaluator: ScoreEvaluator
     private let context: LeanContext
 
+    /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
+    /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
+    private static let block = 3 * ScoreEvaluator.rowWidth + ScoreEvaluator.partialSize + ScoreEvaluator.partsSize
+
     /// Scratch doubles needed per thread.
-    static let scratchSize = Kind.allCases.count * 6 * ScoreEvaluator.rowWidth
+    static let scratchSize = Kind.allCases.count * block + 2 * ScoreEvaluator.rowWidth
+
+    /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
+    /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics).
+    var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.allCases.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
     init?(victim v: LeanVictim, context: LeanContext, evaluator: ScoreEvaluator, force: Bool,
-          scratch: UnsafeMutablePointer<Double>) {
+          scratch: UnsafeMutablePointer<Double>, statistics: Bool) {
         let moves = context.moves
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
@@ -60,13 +71,14 @@ final class LeanVictimMoves {
             && asPrimary.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
 
         let pp = evaluator.position[p.value], sp = evaluator.position[s.value]
+        primaryPosition = pp; secondaryPosition = sp
         func rowsArea(_ kind: Kind) -> CandidateRows {
-            var r = CandidateRows(storage: scratch + kind.rawValue * 6 * ScoreEvaluator.rowWidth)
+            var r = CandidateRows(storage: scratch + kind.rawValue * LeanVictimMoves.block)
             r.spread = evaluator.baseSpread
             return r
         }
         func partialArea(_ kind: Kind) -> UnsafeMutablePointer<Double> {
-            scratch + kind.rawValue * 6 * ScoreEvaluator.rowWidth + 3 * ScoreEvaluator.rowWidth
+            scratch + kind.rawValue * LeanVictimMoves.block + 3 * ScoreEvaluator.rowWidth
         }
         var rs = rowsArea(.replaceSecondary)
         context.writeRow(intS, victim: v, into: rs.slot(0, position: sp))
@@ -84,68 +96,197 @@ final class LeanVictimMoves {
         evaluator.preparePartial(fr, fixed: 2, into: partialArea(.failoverAndReplace))
         rows = (rs, rf, rp, fr)
         valid = (readdOK, true, trialOK, asPrimaryOK)
+        if statistics {
+            let w = ScoreEvaluator.rowWidth
+            for kind in Kind.allCases {
+                evaluator.prepareParts(partialArea(kind), spread: evaluator.baseSpread,
+                                       into: partialArea(kind) + ScoreEvaluator.partialSize)
+            }
+            let stats = scratch + Kind.allCases.count * LeanVictimMoves.block
+            stats.initialize(repeating: 0, count: 2 * w)
+            evaluator.foldPartStatistics(rs, rows: 0..<2, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rf, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rp, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(fr, rows: 0..<2, improvement: stats, shift: stats + w)
+        }
+    }
+
+    /// The target-independent rows the kinds share, in storage order.
+    enum FixedRow: Int, CaseIterable {
+        /// The secondary without the instance (replace-secondary, replace-and-failover).
+        case secondaryWithout
+        /// The primary with the instance removed and re-added (replace-secondary).
+        case primaryReadded
+        /// The primary without the instance (replace-primary, failover-and-replace).
+        case primaryWithout
+        /// The secondary with the instance as primary (failover-and-replace).
+        case secondaryAsPrimary
+    }
+
+    /// Doubles of the fixed rows of one victim.
+    static let fixedRowsSize = FixedRow.allCases.count * ScoreComponent.count
+
+    /// The fixed rows each kind places on the primary and on the secondary (nil: none there, or a row that
+    /// depends on the target).
+    static func fixedRows(_ kind: Kind) -> (primary: FixedRow?, secondary: FixedRow?) {
+        switch kind {
+        case .replaceSecondary: return (.primaryReadded, .secondaryWithout)
+        case .replaceAndFailover: return (nil, .secondaryWithout)
+        case .replacePrimary: return (.primaryWithout, nil)
+        case .failoverAndReplace: return (.primaryWithout, .secondaryAsPrimary)
+        }
+    }
+
+    /// The row storage of a fixed row.
+    private func fixedRow(_ r: FixedRow) -> UnsafeMutablePointer<Double> {
+        switch r {
+        case .secondaryWithout: return rows.0.row(0)
+        case .primaryReadded: return rows.0.row(1)
+        case .primaryWithout: return rows.2.row(0)
+        case .secondaryAsPrimary: return rows.3.row(1)
+        }
+    }
+
+    /// Copies the fixed rows into `out` (`fixedRowsSize` doubles).
+    func copyFixedRows(into out: UnsafeMutablePointer<Double>) {
+        for r in FixedRow.allCases {
+            (out + r.rawValue * ScoreComponent.count).update(from: fixedRow(r), count: ScoreComponent.count)
+        }
+    }
+
+    /// Which kinds' fixed parts succeeded, as bits by `Kind.rawValue`.
+    var fixedValidity: UInt8 {
+        (valid.0 ? 1 : 0) | (valid.1 ? 2 : 0) | (valid.2 ? 4 : 0) | (valid.3 ? 8 : 0)
+    }
+
+    /// The kinds whose candidates towards untouched targets keep every row on untouched nodes or move only by
+    /// their fixed rows, given which of the victim's nodes the step touched and the validity before it.
+    func carriedKinds(primaryTouched: Bool, secondaryTouched: Bool, validityBefore: UInt8) -> [Kind] {
+        Kind.allCases.filter { kind in
+            let bit = UInt8(1) << UInt8(kind.rawValue)
+            guard fixedValidity & bit == validityBefore & bit else { return false }
+            let (onPrimary, onSecondary) = LeanVictimMoves.fixedRows(kind)
+            if primaryTouched && onPrimary == nil { return false }
+            if secondaryTouched && onSecondary == nil && kind == .replacePrimary { return false }
+            return true
+        }
+    }
+
+    /// The `OwnNodeCorrections` of `kinds` against the fixed rows `before` (stored a step earlier), with the
+    /// base rows before and after the step from `drift`; nil when a touched node's change is unknown.
+    func ownNodeCorrections(_ kinds: [Kind], before: UnsafePointer<Double>, drift: StepDrift, primaryTouched: Bool,
+                            secondaryTouched: Bool, into values: UnsafeMutablePointer<Double>) -> OwnNodeCorrections? {
+        let w = ScoreComponent.count
+        let f = evaluator.fast
+        values.initialize(repeating: 0, count: OwnNodeCorrections.size)
+        var touched: UInt32 = 0
+        var places: [(position: Int, old: [Double], new: [Double], primary: Bool)] = []
+        if primaryTouched {
+            guard let ch = drift.change(at: primaryPosition) else { return nil }
+            places.append((primaryPosition, ch.old, ch.new, true))
+        }
+        if secondaryTouched {
+            guard let ch = drift.change(at: secondaryPosition) else { return nil }
+            places.append((secondaryPosition, ch.old, ch.new, false))
+        }
+        for (k, kind) in kinds.enumerated() {
+            let (onPrimary, onSecondary) = LeanVictimMoves.fixedRows(kind)
+            let delta = values + k * 3 * w, square = delta + w, allowance = square + w
+            for place in places {
+                guard let row = place.primary ? onPrimary : onSecondary else { continue }
+                let old = before + row.rawValue * w, new = fixedRow(row)
+                let include = f.offline[place.position] ? f.offlineMask : f.onlineMask
+                for c in 0..<w where include & (1 << UInt32(c)) != 0 {
+                    let a = old[c], b = new[c], x = place.old[c], y = place.new[c]
+                    if a.bitPattern == b.bitPattern && x.bitPattern == y.bitPattern { continue }
+                    touched |= 1 << UInt32(c)
+                    delta[c] += (b - a) - (y - x)
+                    square[c] += (b * b - a * a) - (y * y - x * x)
+                    allowance[c] += b * b + a * a + y * y + x * x + abs(b) + abs(a) + abs(x) + abs(y)
+                }
+            }
+            for c in 0..<w where touched & (1 << UInt32(c)) != 0 {
+                let inv = f.inverseCounts[c], base = f.sums[c]
+                let d = delta[c]
+                allowance[c] = 1e-11 * (allowance[c] + (2 * abs(base) * abs(d) + d * d) * inv)
+                if !d.isFinite || !square[c].isFinite { return nil }
+            }
+        }
+        return OwnNodeCorrections(kinds: kinds.count, values: values, touched: touched)
+    }
+
+    /// The rows of `kind` that do not depend on the target.
+    @inline(__always) static func fixedRows(_ kind: Kind) -> Int {
+        switch kind {
+        case .replaceSecondary, .failoverAndReplace: return 2
+        case .replaceAndFailover, .replacePrimary: return 1
+        }
     }
 
     private func partial(_ kind: Kind) -> UnsafeMutablePointer<Double> {
-        area + kind.rawValue * 6 * ScoreEvaluator.rowWidth + 3 * ScoreEvaluator.rowWidth
+        area + kind.rawValue * LeanVictimMoves.block + 3 * ScoreEvaluator.rowWidth
     }
 
-    /// Scores `move` (a disk-moving kind) against `best`; returns the exact score when it beats `best`.
-    func score(_ move: InstanceMove, best: Double) -> Double? {
+    /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
+    func candidate(_ move: InstanceMove) -> (rows: CandidateRows, kind: Kind)? {
         let moves = context.moves
         var li = victim.lean
         li.locationScore = 0
         let v = victim
-        let kind: Kind
-        var r: CandidateRows
         switch move {
         case .replaceSecondary(let t):
-            kind = .replaceSecondary
             guard valid.0 else { return nil }
             var target = moves.lean[t.value]
             if target.addSecondary(li, primaryKey: primary.value, peers: moves.peers, force: secondaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
-            r = rows.0
+            var r = rows.0
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            return (r, .replaceSecondary)
         case .replaceAndFailover(let t):
-            kind = .replaceAndFailover
             guard moves.migrates(primary, t) else { return nil }
             var target = moves.lean[t.value]
             if target.addPrimary(li, force: force, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
             var intP = primaryWithout
             if intP.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: secondaryOffline || force,
                                  ignoreDisks: false) != nil { return nil }
-            r = rows.1
+            var r = rows.1
             context.writeRow(intP, victim: v, into: r.slot(1, position: evaluator.position[primary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            return (r, .replaceAndFailover)
         case .replacePrimary(let t):
-            kind = .replacePrimary
             guard valid.2, var tr = trial, moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             var target = moves.lean[t.value]
             if target.addPrimary(li, force: forceP, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
             if tr.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
-            r = rows.2
+            var r = rows.2
             context.writeRow(tr, victim: v, into: r.slot(1, position: evaluator.position[secondary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            return (r, .replacePrimary)
         case .failoverAndReplace(let t):
-            kind = .failoverAndReplace
             guard valid.3 else { return nil }
             var target = moves.lean[t.value]
             if target.addSecondary(li, primaryKey: secondary.value, peers: moves.peers, force: primaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
-            r = rows.3
+            var r = rows.3
             context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            return (r, .failoverAndReplace)
         case .failover, .failoverToAny:
             return nil
         }
-        let fixed: Int
-        switch kind {
-        case .replaceSecondary, .failoverAndReplace: fixed = 2
-        case .replaceAndFailover, .replacePrimary: fixed = 1
-        }
-        if evaluator.cannotBeat(r, fixed: fixed, partial: partial(kind), best: best) { return nil }
-        let exact = evaluator.exactScore(r)
-        return exact < best ? exact : nil
+    }
+
+    /// Whether the candidate `rows` of `kind` certainly cannot score strictly below `best` (the pruning test
+    /// with the kind's fixed rows already folded in).
+    func cannotBeat(_ rows: CandidateRows, kind: Kind, best: Double) -> Bool {
+        evaluator.cannotBeat(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind), best: best)
+    }
+
+    /// A lower bound on the score of candidate `rows` of `kind`, with the target-dependent rows' statistics
+    /// folded into `stats` (see `ScoreEvaluator.boundAndStatistics`).
+    func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>,
+                            work: UnsafeMutablePointer<Double>) -> Double {
+        evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
+                                     parts: partial(kind) + ScoreEvaluator.partialSize, into: stats, work: work)
     }
 }

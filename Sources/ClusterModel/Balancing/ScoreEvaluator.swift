@@ -27,6 +27,8 @@ public struct ScoreEvaluator: @unchecked Sendable {
     var squares: [Double] = []
     /// Running sums of magnitudes per component (for error bounds).
     var magnitudes: [Double] = []
+    /// Per component: n times the population variance, summed in two passes (standard deviations only).
+    var nVariances: [Double] = []
     /// Node count per component's node set.
     let counts: [Double]
     /// Whether any member is online (htools has no statistics at all otherwise).
@@ -34,7 +36,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
     /// The exact base score.
     public private(set) var baseScore: Double = 0
     /// Raw-pointer copies of the hot data for the pruning test.
-    private var fast = FastTables.empty
+    private(set) var fast = FastTables.empty
 
     /// Builds the evaluator for `members` (in index order) of `nodes`.
     public init(nodes: [Node], members: [NodeIndex]) {
@@ -77,11 +79,20 @@ public struct ScoreEvaluator: @unchecked Sendable {
             if !offline[k] { for (key, v) in pairCounts[k] { merged[key, default: 0] &+= v } }
         }
         sums = s; squares = q; magnitudes = m; mergedPairs = merged
+        var nv = [Double](repeating: 0, count: w)
+        for c in 0..<w where t.aggregation[c] == .standardDeviation && counts[c] > 0 {
+            let mean = s[c] / counts[c]
+            var acc = 0.0
+            for k in 0..<members.count where t.online[c] != offline[k] { let d = values[k * w + c] - mean; acc += d * d }
+            nv[c] = acc
+        }
+        nVariances = nv
         fast = FastTables(values: values, sums: s, squares: q, magnitudes: m, counts: counts, offline: offline,
                           order: ScoreEvaluator.contributionOrder(sums: s, squares: q, counts: counts))
         var total = 0, size = 0
         for (_, v) in merged { total &+= v; size += 1 }
         baseSpread = total &- size
+        if !s.isEmpty { prepareParts(fast.basePartial, spread: baseSpread, into: fast.baseParts) }
         var scratch = [Double](repeating: 0, count: 3 * w)
         baseScore = scratch.withUnsafeMutableBufferPointer { buf in
             var rows = CandidateRows(storage: buf.baseAddress!)
@@ -107,17 +118,23 @@ public struct ScoreEvaluator: @unchecked Sendable {
         return (0..<rowWidth).sorted { (estimate[$0], -$0) > (estimate[$1], -$1) }
     }
 
-    /// Replaces the stored values of changed nodes (after a step is taken).
-    public mutating func commit(_ nodes: [(NodeIndex, Node)]) {
+    /// Replaces the stored values of changed nodes (after a step is taken); returns how the base moved.
+    @discardableResult
+    public mutating func commit(_ nodes: [(NodeIndex, Node)]) -> StepDrift {
         let w = ScoreEvaluator.rowWidth
+        var changed: [(position: Int, old: [Double], new: [Double])] = []
         for (i, n) in nodes {
             let k = position[i.value]
             guard k >= 0 else { continue }
             let v = NodeScoreValues(n)
+            if let j = changed.firstIndex(where: { $0.position == k }) { changed[j].new = v.numbers }
+            else { changed.append((k, Array(values[(k * w)..<(k * w + w)]), v.numbers)) }
             for c in 0..<w { values[k * w + c] = v.numbers[c] }
             pairCounts[k] = v.pairCounts
         }
+        let before = self
         recomputeAggregates()
+        return StepDrift(before: before, changes: changed)
     }
 
     /// The exact score after replacing the given full nodes (for checks and tests).
@@ -176,8 +193,16 @@ public struct ScoreEvaluator: @unchecked Sendable {
     }
 
     /// `cannotBeat` with the first `fixed` rows already folded into `partial` (see `preparePartial`).
+    @inline(__always)
     func cannotBeat(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, best: Double) -> Bool {
-        if !anyOnline { return 0 >= best }
+        lowerBound(cand, fixed: fixed, partial: partial, stopAt: best) >= best
+    }
+
+    /// A lower bound on the candidate's score (htools' value and the real-valued one alike) with the first `fixed`
+    /// rows already folded into `partial`; components are added by decreasing contribution and the sum stops
+    /// once it reaches `stopAt` (every component is non-negative, so the partial sum is a bound too).
+    func lowerBound(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, stopAt: Double) -> Double {
+        if !anyOnline { return 0 }
         let f = fast
         let w = ScoreEvaluator.rowWidth
         var total = 0.0
@@ -193,27 +218,28 @@ public struct ScoreEvaluator: @unchecked Sendable {
                 q += new * new - old * old
                 m += abs(new)
             }
-            let part: Double
-            switch f.kind[c] {
-            case 0:
-                part = s - 1e-9 * (1 + m)
-            case 1:
-                let inv = f.inverseCounts[c]
-                if inv == 0 { part = 0; break }
-                let mean = s * inv
-                let meanSquare = q * inv
-                let spread = m * inv
-                let variance = meanSquare - mean * mean
-                let d = variance - 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) - 1e-300
-                part = d > 0 ? d.squareRoot() : 0
-            default:
-                part = Double(cand.spread)
-            }
+            let part = f.kind[c] == 2 ? Double(cand.spread)
+                : ScoreEvaluator.lowerPart(kind: f.kind[c], sum: s, squares: q, magnitude: m, inverseCount: f.inverseCounts[c])
             total += f.weights[c] * part
-            if total.isNaN { return false }
-            if total - 1e-12 * abs(total) - 1e-9 >= best { return true }
+            if total.isNaN { return -.infinity }
+            let bound = total - 1e-12 * abs(total) - 1e-9
+            if bound >= stopAt { return bound }
         }
-        return total - 1e-12 * abs(total) >= best
+        return total - 1e-12 * abs(total) - 1e-9
+    }
+
+    /// A lower bound on a sum (kind 0) or standard-deviation (kind 1) component from its running sum, sum of
+    /// squares and sum of magnitudes, with rounding margins that cover htools' in-order arithmetic.
+    @inline(__always)
+    static func lowerPart(kind: UInt8, sum s: Double, squares q: Double, magnitude m: Double, inverseCount inv: Double) -> Double {
+        if kind == 0 { return s - 1e-9 * (1 + m) }
+        if inv == 0 { return 0 }
+        let mean = s * inv
+        let meanSquare = q * inv
+        let spread = m * inv
+        let variance = meanSquare - mean * mean
+        let d = variance - 1e-10 * (abs(meanSquare) + mean * mean + spread * spread) - 1e-300
+        return d > 0 ? d.squareRoot() : 0
     }
 
     /// Whether the candidate certainly cannot score strictly below `best` (a cheap, conservative test).

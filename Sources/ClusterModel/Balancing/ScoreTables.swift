@@ -29,6 +29,19 @@ final class FastTables: @unchecked Sendable {
     let online: UnsafeMutablePointer<Bool>
     let offline: UnsafeMutablePointer<Bool>
     let order: UnsafeMutablePointer<Int>
+    /// The components an online node's row takes part in, as a bit set (bit c for component c).
+    let onlineMask: UInt32
+    /// The components an offline node's row takes part in (the complement of `onlineMask`).
+    let offlineMask: UInt32
+    /// The base's `ScoreEvaluator.prepareParts` (before the spread is known: filled by the evaluator).
+    let baseParts: UnsafeMutablePointer<Double>
+    /// The standard-deviation components.
+    let deviationComponents: UnsafeMutablePointer<Int>
+    let deviationCount: Int
+    /// Per component: whether it is a standard deviation.
+    let isDeviation: UnsafeMutablePointer<Bool>
+    /// The spread component's index.
+    let spreadComponent: Int
 
     static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
                                   order: Array(0..<ScoreComponent.count))
@@ -51,11 +64,24 @@ final class FastTables: @unchecked Sendable {
         online = copy(t.online)
         offline = copy(o)
         order = copy(ord)
+        var mask: UInt32 = 0
+        for (k, on) in t.online.enumerated() where on { mask |= 1 << UInt32(k) }
+        onlineMask = mask
+        offlineMask = ~mask & ((1 << UInt32(ScoreComponent.count)) - 1)
+        let kinds = t.aggregation.map { a -> UInt8 in
+            switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
+        }
+        baseParts = copy([Double](repeating: 0, count: ScoreEvaluator.partsSize))
+        let deviations = (0..<ScoreComponent.count).filter { kinds[$0] == 1 }
+        deviationComponents = copy(deviations)
+        deviationCount = deviations.count
+        isDeviation = copy(kinds.map { $0 == 1 })
+        spreadComponent = kinds.firstIndex(of: 2) ?? 0
     }
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
         counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
-        order.deallocate()
+        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); isDeviation.deallocate()
     }
 }

@@ -1,0 +1,43 @@
+extension Balancer {
+    /// Checks the carried bounds against the full move model (for tests): for every victim whose record the
+    /// next step would carry, every candidate towards an untouched target must score at least its slot's carried
+    /// bound. Returns a description of each violation.
+    func carriedBoundViolations(_ table: BalanceTable) -> [String] {
+        guard let store = bounds, let drift = lastDrift else { return [] }
+        let nodes = table.cluster.nodes
+        let online = table.memberNodes.filter { !nodes[$0.value].offline }
+        var onlinePosition = [Int](repeating: -1, count: nodes.count)
+        for (k, n) in online.enumerated() { onlinePosition[n.value] = k }
+        var violations: [String] = []
+        for index in victims(table) {
+            let i = index.value
+            let inst = table.cluster.instances[i]
+            guard store.step[i] == stepsTaken - 1, !lastChanged.contains(inst.primary),
+                  !(inst.secondary.map { lastChanged.contains($0) } ?? false),
+                  let offset = store.carriedOffset(i, drift: drift, updatingStatistics: false) else { continue }
+            func carried(_ slot: Int) -> Double {
+                let l = store.slotRow(i)[slot]
+                return l + offset - 4e-16 * (abs(l) + abs(offset))
+            }
+            let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
+            var moves: [(InstanceMove, Int)] = []
+            if inst.mirrorType == .internal && secondaryUsable && options.instanceMoves { moves.append((.failover, 0)) }
+            let kinds = possibleMoves(mirror: inst.mirrorType, secondaryUsable: secondaryUsable && options.instanceMoves,
+                                      instanceMoves: options.instanceMoves, diskMoves: options.diskMoves,
+                                      restrictedMigration: options.restrictedMigration,
+                                      primaryOffline: nodes[inst.primary.value].offline, target: inst.primary)
+            for t in online where t != inst.primary && t != inst.secondary && !lastChanged.contains(t) {
+                for k in kinds { moves.append((k.retargeted(t), onlinePosition[t.value] + 1)) }
+            }
+            for (move, slot) in moves {
+                guard case .success(let applied) = MoveApplication.apply(move, to: inst, nodes: nodes,
+                                                                         force: options.ignoreSoftErrors) else { continue }
+                let exact = evaluator.exactScore(replacing: applied.changedNodes)
+                if carried(slot) > exact {
+                    violations.append("\(inst.name) \(move): carried \(carried(slot)) > exact \(exact)")
+                }
+            }
+        }
+        return violations
+    }
+}

@@ -1,0 +1,116 @@
+extension ScoreEvaluator {
+    /// Doubles of work space `boundAndStatistics` needs.
+    static let statisticsWorkSize = 0
+    /// Doubles of a `preparePartial` result: sums, squares and magnitudes per component.
+    static let partialSize = 3 * rowWidth
+    /// Doubles of a `prepareParts` result: the lower part per component, their weighted total and magnitude.
+    static let partsSize = rowWidth + 2
+
+    /// The lower part of every component for the running sums `partial` (a `preparePartial` result), their
+    /// weighted total with `spread` for the spread component, and the total's magnitude.
+    func prepareParts(_ partial: UnsafePointer<Double>, spread: Int, into parts: UnsafeMutablePointer<Double>) {
+        let f = fast
+        let w = ScoreEvaluator.rowWidth
+        var total = 0.0, magnitude = 0.0
+        for c in 0..<w {
+            let part = f.kind[c] == 2 ? Double(spread)
+                : ScoreEvaluator.lowerPart(kind: f.kind[c], sum: partial[c], squares: partial[w + c],
+                                           magnitude: partial[2 * w + c], inverseCount: f.inverseCounts[c])
+            parts[c] = part
+            total += f.weights[c] * part
+            magnitude += abs(f.weights[c] * part)
+        }
+        parts[w] = total
+        parts[w + 1] = magnitude
+    }
+
+    /// A lower bound on the candidate's score, valid for htools' floating-point value and the real-valued one
+    /// alike, with the first `fixed` rows already folded into `partial` (see `preparePartial`) and `parts` its
+    /// `prepareParts`; and the statistics of the remaining rows folded into `stats` by maximum (the layout of
+    /// `VictimBounds`, the parts of `foldPartStatistics`).
+    ///
+    /// Only the components the remaining rows change are recomputed; the others keep their prepared parts
+    /// (and add nothing to the statistics: their changes are exactly zero).
+    func boundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
+                            into stats: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) -> Double {
+        if !anyOnline { return 0 }
+        let f = fast
+        let w = ScoreEvaluator.rowWidth
+        // Which components the remaining rows change, as a bit set.
+        var changed: UInt32 = 0
+        for k in fixed..<cand.count {
+            let p = cand.position(k)
+            let old = f.values + p * w, new = cand.row(k)
+            let include = f.offline[p] ? f.offlineMask : f.onlineMask
+            var rowChanged: UInt32 = 0
+            for c in 0..<w where old[c].bitPattern != new[c].bitPattern { rowChanged |= 1 << UInt32(c) }
+            changed |= rowChanged & include
+        }
+        let improvement = stats, shift = stats + w
+        var total = parts[w], magnitude = parts[w + 1]
+        while changed != 0 {
+            let c = changed.trailingZeroBitCount
+            changed &= changed - 1
+            let kind = f.kind[c]
+            if kind == 2 { continue }
+            var d = 0.0, g = 0.0, a = 0.0, qm = 0.0
+            for k in fixed..<cand.count {
+                let p = cand.position(k)
+                if f.offline[p] == f.online[c] { continue }
+                let o = f.values[p * w + c], n = cand.row(k)[c]
+                d += n - o
+                g += n * n - o * o
+                a += abs(n)
+                qm += n * n + o * o
+            }
+            let inv = f.inverseCounts[c]
+            let part = ScoreEvaluator.lowerPart(kind: kind, sum: partial[c] + d, squares: partial[w + c] + g,
+                                                magnitude: partial[2 * w + c] + a, inverseCount: inv)
+            let change = f.weights[c] * (part - parts[c])
+            total += change
+            magnitude += abs(change)
+            if kind == 1 && inv != 0 {
+                let base = f.sums[c]
+                let imp = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
+                if !(imp <= improvement[c]) { improvement[c] = imp }
+                let size = abs(d) * (1 + 1e-12)
+                if !(size <= shift[c]) { shift[c] = size }
+            }
+        }
+        if total.isNaN { return -.infinity }
+        return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+    }
+
+    /// Folds one part of a candidate's statistics into `improvement` and `shift` (per standard-deviation
+    /// component, by maximum): for the rows `rows` of `cand`, with input-sum change d and square-sum change g,
+    /// the part `(2·S·d + 2·d²)/n − g` and `|d|`.
+    ///
+    /// A candidate whose rows split into a part fixed per move kind and a part that varies with the target has
+    /// n·variance improvement `(2·S·ΔS + ΔS²)/n − ΔQ ≤ fixed part + varying part` (as `(a+b)² ≤ 2a² + 2b²`) and
+    /// |ΔS| ≤ |d_fixed| + |d_varying|: the maxima of the two parts, added, bound the victim's statistics.
+    func foldPartStatistics(_ cand: CandidateRows, rows: Range<Int>, improvement: UnsafeMutablePointer<Double>,
+                            shift: UnsafeMutablePointer<Double>) {
+        let f = fast
+        let w = ScoreEvaluator.rowWidth
+        for j in 0..<f.deviationCount {
+            let c = f.deviationComponents[j]
+            let inv = f.inverseCounts[c]
+            if inv == 0 { continue }
+            let overOnline = f.online[c]
+            var d = 0.0, g = 0.0, qm = 0.0
+            for k in rows {
+                let p = cand.position(k)
+                if f.offline[p] == overOnline { continue }
+                let old = f.values[p * w + c], new = cand.row(k)[c]
+                d += new - old
+                g += new * new - old * old
+                qm += new * new + old * old
+            }
+            let base = f.sums[c]
+            let part = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
+            if !(part <= improvement[c]) { improvement[c] = part }
+            let size = abs(d) * (1 + 1e-12)
+            if !(size <= shift[c]) { shift[c] = size }
+        }
+    }
+}

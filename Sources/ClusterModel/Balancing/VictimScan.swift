@@ -1,0 +1,262 @@
+/// The best candidate found so far in a step, with its place in htools' scan order.
+struct BestCandidate {
+    var score: Double
+    /// Position of the victim in the step's victim list (`Int.min` while no move has been found).
+    var victim: Int
+    /// Position of the candidate within its victim's scan (see `VictimScan.ordinal`).
+    var ordinal: Int
+    var instance: InstanceIndex? = nil
+    var move: InstanceMove? = nil
+
+    /// No move yet: candidates must beat `score` strictly.
+    static func none(_ score: Double) -> BestCandidate { BestCandidate(score: score, victim: .min, ordinal: 0) }
+
+    /// Whether a candidate at (`victim`, `ordinal`) comes before this one in scan order.
+    @inline(__always) func follows(_ victim: Int, _ ordinal: Int) -> Bool {
+        victim < self.victim || (victim == self.victim && ordinal < self.ordinal)
+    }
+
+    /// The score a candidate at (`victim`, `ordinal`) must get below to win: ties go to the earlier candidate,
+    /// so an earlier one wins with an equal score.
+    @inline(__always) func limit(_ victim: Int, _ ordinal: Int) -> Double {
+        follows(victim, ordinal) ? score.nextUp : score
+    }
+
+    /// Whether a candidate with `exact` at (`victim`, `ordinal`) replaces this one (htools' `compareTables` over
+    /// the scan order).
+    @inline(__always) func isBeaten(by exact: Double, _ victim: Int, _ ordinal: Int) -> Bool {
+        exact < score || (exact == score && follows(victim, ordinal))
+    }
+
+    /// The better of two, by score then scan order.
+    static func better(_ a: BestCandidate, _ b: BestCandidate) -> BestCandidate {
+        guard let _ = b.instance else { return a }
+        guard let _ = a.instance else { return b }
+        return a.isBeaten(by: b.score, b.victim, b.ordinal) ? b : a
+    }
+}
+
+/// The candidate moves of one victim instance, in htools' scan order (`checkInstanceMove`): failover first,
+/// then every target with the move kinds `possibleMoves` allows.
+struct VictimScan {
+    let cluster: Cluster
+    let online: [NodeIndex]
+    /// Position of each node in `online`, or -1.
+    let onlinePosition: [Int]
+    let options: BalanceOptions
+    let evaluator: ScoreEvaluator
+    let context: LeanContext
+
+    /// Scratch doubles one scanning thread needs.
+    static let scratchSize = 5 * ScoreEvaluator.rowWidth + ScoreEvaluator.statisticsWorkSize + LeanVictimMoves.scratchSize
+        + OwnNodeCorrections.size
+
+    /// The `LeanVictimMoves.Kind` bit of a disk-moving move kind (0 for the others).
+    @inline(__always) static func kindBit(_ move: InstanceMove) -> UInt8 {
+        switch move {
+        case .replaceSecondary: return 1 << UInt8(LeanVictimMoves.Kind.replaceSecondary.rawValue)
+        case .replaceAndFailover: return 1 << UInt8(LeanVictimMoves.Kind.replaceAndFailover.rawValue)
+        case .replacePrimary: return 1 << UInt8(LeanVictimMoves.Kind.replacePrimary.rawValue)
+        case .failoverAndReplace: return 1 << UInt8(LeanVictimMoves.Kind.failoverAndReplace.rawValue)
+        case .failover, .failoverToAny: return 0
+        }
+    }
+
+    /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
+    @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {
+        switch move {
+        case .failover: return 0
+        case .failoverToAny, .replaceSecondary: return 1 + 4 * targetPosition
+        case .replaceAndFailover: return 2 + 4 * targetPosition
+        case .replacePrimary: return 3 + 4 * targetPosition
+        case .failoverAndReplace: return 4 + 4 * targetPosition
+        }
+    }
+
+    /// Which candidates of a victim a scan evaluates.
+    enum Choice {
+        /// Every candidate (into a fresh record, or pruned when there is none).
+        case all
+        /// Only those towards the step's touched targets (no failover).
+        case touched
+        /// Those towards touched targets and those whose carried slot bound may beat the best so far.
+        case promising
+        /// For a victim whose own nodes the last step touched: the record is carried to `step` across `drift` for
+        /// the move kinds that allow it (`LeanVictimMoves.carriedKinds`), the other kinds are evaluated towards
+        /// every target, and otherwise as `promising`. Falls back to `all` on a fresh record when nothing can be
+        /// carried.
+        case ownNodes(drift: StepDrift, step: Int)
+    }
+
+    /// The carried bounds a scan reads and updates: victim `instance`'s record in `bounds`.
+    struct Record {
+        let bounds: VictimBounds
+        let instance: Int
+    }
+
+    /// Scans victim `index` at `position` as `choice` says; `touched` lists the step's touched online targets in
+    /// online order and `isTouched` flags them by node. With a `record`, every evaluated candidate's full bound
+    /// goes into its slot and its statistics into the record; without one, candidates are pruned against
+    /// `best` as early as possible.
+    func scan(_ index: InstanceIndex, position: Int, choice: Choice, touched: [NodeIndex], isTouched: [Bool],
+              record: Record?, scratch: UnsafeMutablePointer<Double>, best: inout BestCandidate) {
+        let victim = LeanVictim(cluster.instances[index.value])
+        let inst = victim.instance
+        let force = options.ignoreSoftErrors
+        var changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value])
+        let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
+        let useSecondary = secondaryUsable && options.instanceMoves
+        let mirror = inst.mirrorType
+        let w = ScoreEvaluator.rowWidth
+        let work = scratch + 5 * w
+        let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
+            : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
+                              scratch: work + ScoreEvaluator.statisticsWorkSize, statistics: record != nil)
+        var choice = choice
+        // Kinds evaluated towards every target whatever their slots say (bits by `LeanVictimMoves.Kind`).
+        var always: UInt8 = 0
+        var refreshFailover = false
+        if case .ownNodes(let drift, let step) = choice, let record {
+            let b = record.bounds, i = record.instance
+            choice = .all
+            if let prepared, b.fixedPrimary[i] == prepared.primaryPosition, b.fixedSecondary[i] == prepared.secondaryPosition {
+                let primaryTouched = isTouched[inst.primary.value], secondaryTouched = isTouched[prepared.secondary.value]
+                let kinds = prepared.carriedKinds(primaryTouched: primaryTouched, secondaryTouched: secondaryTouched,
+                                                  validityBefore: b.fixedValidity[i])
+                let values = work + ScoreEvaluator.statisticsWorkSize + LeanVictimMoves.scratchSize
+                if let own = prepared.ownNodeCorrections(kinds, before: b.fixedRows(i), drift: drift,
+                                                         primaryTouched: primaryTouched, secondaryTouched: secondaryTouched,
+                                                         into: values) {
+                    _ = b.advance(i, drift: drift, to: step, own: own)
+                    if b.step[i] == step {
+                        for kind in LeanVictimMoves.Kind.allCases where !kinds.contains(kind) {
+                            always |= 1 << UInt8(kind.rawValue)
+                        }
+                        refreshFailover = true
+                        choice = b.low(i) < best.limit(position, 0) ? .promising : .touched
+                    }
+                }
+            }
+            if case .all = choice { b.reset(i, step: step) }
+            if let prepared { b.storeFixedRows(i, prepared) }
+        } else if case .all = choice, let record, let prepared {
+            record.bounds.storeFixedRows(record.instance, prepared)
+        }
+        // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
+        let varying = scratch + 3 * w
+        var anyPrepared = false
+        if record != nil && prepared != nil { varying.initialize(repeating: 0, count: 2 * w) }
+        let bounds = record?.bounds
+        let i = record?.instance ?? 0
+        let stats = record.map { $0.bounds.stats($0.instance) }
+        var leastCleared = false
+        func clear(_ slot: Int) {
+            guard let bounds else { return }
+            if bounds.slotRow(i)[slot] <= bounds.least[i] { leastCleared = true }
+            bounds.clear(i, slot: slot)
+        }
+        func consider(_ move: InstanceMove, _ ordinal: Int, slot: Int) {
+            let rows: CandidateRows
+            var kind: LeanVictimMoves.Kind? = nil
+            if let prepared, move != .failover {
+                guard let c = prepared.candidate(move) else { return }
+                rows = c.rows
+                kind = c.kind
+            } else {
+                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed) else { return }
+                rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
+            }
+            let limit = best.limit(position, ordinal)
+            if let bounds {
+                let bound: Double
+                if let kind {
+                    anyPrepared = true
+                    bound = prepared.unsafelyUnwrapped.boundAndStatistics(rows, kind: kind, into: varying, work: work)
+                } else {
+                    bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fast.basePartial,
+                                                         parts: evaluator.fast.baseParts, into: stats.unsafelyUnwrapped,
+                                                         work: work)
+                }
+                bounds.fold(i, slot: slot, bound: bound)
+                if bound >= limit { return }
+            } else if let kind {
+                if prepared.unsafelyUnwrapped.cannotBeat(rows, kind: kind, best: limit) { return }
+            } else if evaluator.cannotBeat(rows, best: limit) {
+                return
+            }
+            let exact = evaluator.exactScore(rows)
+            if best.isBeaten(by: exact, position, ordinal) {
+                best = BestCandidate(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
+            }
+        }
+        if mirror == .internal && useSecondary {
+            switch choice {
+            case .all, .ownNodes:
+                consider(.failover, 0, slot: 0)
+            case .touched:
+                if refreshFailover {
+                    clear(0)
+                    consider(.failover, 0, slot: 0)
+                }
+            case .promising:
+                if refreshFailover || bounds.unsafelyUnwrapped.low(i, slot: 0) < best.limit(position, 0) {
+                    clear(0)
+                    consider(.failover, 0, slot: 0)
+                }
+            }
+        }
+        let primaryOffline = cluster.nodes[inst.primary.value].offline
+        let kinds = possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
+                                  diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
+                                  primaryOffline: primaryOffline, target: inst.primary)
+        if !kinds.isEmpty {
+            func visit(_ target: NodeIndex) {
+                if target == inst.primary || target == inst.secondary { return }
+                let tp = onlinePosition[target.value]
+                let first = VictimScan.ordinal(kinds[0].retargeted(target), targetPosition: tp)
+                var only = UInt8.max
+                switch choice {
+                case .all, .ownNodes:
+                    break
+                case .touched:
+                    if isTouched[target.value] { clear(tp + 1) } else { only = always }
+                case .promising:
+                    if isTouched[target.value] || bounds.unsafelyUnwrapped.low(i, slot: tp + 1) < best.limit(position, first) {
+                        clear(tp + 1)
+                    } else {
+                        only = always
+                    }
+                }
+                if only == 0 { return }
+                for k in kinds where only == .max || only & VictimScan.kindBit(k) != 0 {
+                    let move = k.retargeted(target)
+                    consider(move, VictimScan.ordinal(move, targetPosition: tp), slot: tp + 1)
+                }
+            }
+            if case .touched = choice, always == 0 { for t in touched { visit(t) } } else { for t in online { visit(t) } }
+        }
+        if let stats, let prepared, anyPrepared {
+            let fixed = prepared.fixedStatistics
+            for c in 0..<w {
+                let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
+                if !(improvement <= stats[c]) { stats[c] = improvement }
+                if !(shift <= stats[w + c]) { stats[w + c] = shift }
+            }
+        }
+        if let bounds, leastCleared { bounds.refreshLeast(i) }
+    }
+}
+
+extension InstanceMove {
+    /// The same kind of move towards `target` (failover has none).
+    @inline(__always) func retargeted(_ target: NodeIndex) -> InstanceMove {
+        switch self {
+        case .failover: return .failover
+        case .failoverToAny: return .failoverToAny(target)
+        case .replacePrimary: return .replacePrimary(target)
+        case .replaceSecondary: return .replaceSecondary(target)
+        case .replaceAndFailover: return .replaceAndFailover(target)
+        case .failoverAndReplace: return .failoverAndReplace(target)
+        }
+    }
+}
