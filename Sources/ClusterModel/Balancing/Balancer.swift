@@ -136,12 +136,8 @@ public struct Balancer: Sendable {
                     let i = victims[v].value
                     let choice: VictimScan.Choice
                     if !carried[v] {
-                        if let drift, store.step[i] == step - 1 {
-                            choice = .ownNodes(drift: drift, step: step)
-                        } else {
-                            store.reset(i, step: step)
-                            choice = .all
-                        }
+                        store.reset(i, step: step)
+                        choice = .all
                     } else if store.low(i) >= best.limit(v, 0) {
                         choice = .touched
                     } else {

@@ -20,9 +20,7 @@ final class LeanVictimMoves {
     let secondaryMigrationOK: Bool
     /// Whether each kind's fixed part succeeded.
     private let valid: (Bool, Bool, Bool, Bool)
-    /// Member positions of the primary and the secondary.
-    let primaryPosition: Int
-    let secondaryPosition: Int
+
     private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
     private let evaluator: ScoreEvaluator
@@ -71,7 +69,6 @@ final class LeanVictimMoves {
             && asPrimary.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
 
         let pp = evaluator.position[p.value], sp = evaluator.position[s.value]
-        primaryPosition = pp; secondaryPosition = sp
         func rowsArea(_ kind: Kind) -> CandidateRows {
             var r = CandidateRows(storage: scratch + kind.rawValue * LeanVictimMoves.block)
             r.spread = evaluator.baseSpread
@@ -109,110 +106,6 @@ final class LeanVictimMoves {
             evaluator.foldPartStatistics(rp, rows: 0..<1, improvement: stats, shift: stats + w)
             evaluator.foldPartStatistics(fr, rows: 0..<2, improvement: stats, shift: stats + w)
         }
-    }
-
-    /// The target-independent rows the kinds share, in storage order.
-    enum FixedRow: Int, CaseIterable {
-        /// The secondary without the instance (replace-secondary, replace-and-failover).
-        case secondaryWithout
-        /// The primary with the instance removed and re-added (replace-secondary).
-        case primaryReadded
-        /// The primary without the instance (replace-primary, failover-and-replace).
-        case primaryWithout
-        /// The secondary with the instance as primary (failover-and-replace).
-        case secondaryAsPrimary
-    }
-
-    /// Doubles of the fixed rows of one victim.
-    static let fixedRowsSize = FixedRow.allCases.count * ScoreComponent.count
-
-    /// The fixed rows each kind places on the primary and on the secondary (nil: none there, or a row that
-    /// depends on the target).
-    static func fixedRows(_ kind: Kind) -> (primary: FixedRow?, secondary: FixedRow?) {
-        switch kind {
-        case .replaceSecondary: return (.primaryReadded, .secondaryWithout)
-        case .replaceAndFailover: return (nil, .secondaryWithout)
-        case .replacePrimary: return (.primaryWithout, nil)
-        case .failoverAndReplace: return (.primaryWithout, .secondaryAsPrimary)
-        }
-    }
-
-    /// The row storage of a fixed row.
-    private func fixedRow(_ r: FixedRow) -> UnsafeMutablePointer<Double> {
-        switch r {
-        case .secondaryWithout: return rows.0.row(0)
-        case .primaryReadded: return rows.0.row(1)
-        case .primaryWithout: return rows.2.row(0)
-        case .secondaryAsPrimary: return rows.3.row(1)
-        }
-    }
-
-    /// Copies the fixed rows into `out` (`fixedRowsSize` doubles).
-    func copyFixedRows(into out: UnsafeMutablePointer<Double>) {
-        for r in FixedRow.allCases {
-            (out + r.rawValue * ScoreComponent.count).update(from: fixedRow(r), count: ScoreComponent.count)
-        }
-    }
-
-    /// Which kinds' fixed parts succeeded, as bits by `Kind.rawValue`.
-    var fixedValidity: UInt8 {
-        (valid.0 ? 1 : 0) | (valid.1 ? 2 : 0) | (valid.2 ? 4 : 0) | (valid.3 ? 8 : 0)
-    }
-
-    /// The kinds whose candidates towards untouched targets keep every row on untouched nodes or move only by
-    /// their fixed rows, given which of the victim's nodes the step touched and the validity before it.
-    func carriedKinds(primaryTouched: Bool, secondaryTouched: Bool, validityBefore: UInt8) -> [Kind] {
-        Kind.allCases.filter { kind in
-            let bit = UInt8(1) << UInt8(kind.rawValue)
-            guard fixedValidity & bit == validityBefore & bit else { return false }
-            let (onPrimary, onSecondary) = LeanVictimMoves.fixedRows(kind)
-            if primaryTouched && onPrimary == nil { return false }
-            if secondaryTouched && onSecondary == nil && kind == .replacePrimary { return false }
-            return true
-        }
-    }
-
-    /// The `OwnNodeCorrections` of `kinds` against the fixed rows `before` (stored a step earlier), with the
-    /// base rows before and after the step from `drift`; nil when a touched node's change is unknown.
-    func ownNodeCorrections(_ kinds: [Kind], before: UnsafePointer<Double>, drift: StepDrift, primaryTouched: Bool,
-                            secondaryTouched: Bool, into values: UnsafeMutablePointer<Double>) -> OwnNodeCorrections? {
-        let w = ScoreComponent.count
-        let f = evaluator.fast
-        values.initialize(repeating: 0, count: OwnNodeCorrections.size)
-        var touched: UInt32 = 0
-        var places: [(position: Int, old: [Double], new: [Double], primary: Bool)] = []
-        if primaryTouched {
-            guard let ch = drift.change(at: primaryPosition) else { return nil }
-            places.append((primaryPosition, ch.old, ch.new, true))
-        }
-        if secondaryTouched {
-            guard let ch = drift.change(at: secondaryPosition) else { return nil }
-            places.append((secondaryPosition, ch.old, ch.new, false))
-        }
-        for (k, kind) in kinds.enumerated() {
-            let (onPrimary, onSecondary) = LeanVictimMoves.fixedRows(kind)
-            let delta = values + k * 3 * w, square = delta + w, allowance = square + w
-            for place in places {
-                guard let row = place.primary ? onPrimary : onSecondary else { continue }
-                let old = before + row.rawValue * w, new = fixedRow(row)
-                let include = f.offline[place.position] ? f.offlineMask : f.onlineMask
-                for c in 0..<w where include & (1 << UInt32(c)) != 0 {
-                    let a = old[c], b = new[c], x = place.old[c], y = place.new[c]
-                    if a.bitPattern == b.bitPattern && x.bitPattern == y.bitPattern { continue }
-                    touched |= 1 << UInt32(c)
-                    delta[c] += (b - a) - (y - x)
-                    square[c] += (b * b - a * a) - (y * y - x * x)
-                    allowance[c] += b * b + a * a + y * y + x * x + abs(b) + abs(a) + abs(x) + abs(y)
-                }
-            }
-            for c in 0..<w where touched & (1 << UInt32(c)) != 0 {
-                let inv = f.inverseCounts[c], base = f.sums[c]
-                let d = delta[c]
-                allowance[c] = 1e-11 * (allowance[c] + (2 * abs(base) * abs(d) + d * d) * inv)
-                if !d.isFinite || !square[c].isFinite { return nil }
-            }
-        }
-        return OwnNodeCorrections(kinds: kinds.count, values: values, touched: touched)
     }
 
     /// The rows of `kind` that do not depend on the target.

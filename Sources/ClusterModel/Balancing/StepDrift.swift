@@ -22,16 +22,6 @@ public struct StepDrift: Sendable {
     /// Per component: the number of inputs, its inverse and the inverse of its square root (0 when empty).
     let inverseCounts: [Double]
     let inverseRootCounts: [Double]
-    /// Per component: the input sum before the step.
-    let sumBefore: [Double]
-    /// The changed member rows: position, values before and after.
-    let changes: [(position: Int, old: [Double], new: [Double])]
-
-    /// The values before and after the step of the member row at `position`, if the step changed it.
-    func change(at position: Int) -> (old: [Double], new: [Double])? {
-        for ch in changes where ch.position == position { return (ch.old, ch.new) }
-        return nil
-    }
 
     /// Summarises the step from the evaluator before it and the changed member rows (old and new values).
     init(before: ScoreEvaluator, changes: [(position: Int, old: [Double], new: [Double])]) {
@@ -62,7 +52,5 @@ public struct StepDrift: Sendable {
         }
         self.changed = changed; sumChange = dS; sumError = sErr; varianceChangeLow = dV; varianceError = vErr
         varianceBeforeLow = vLow; inverseCounts = inv; inverseRootCounts = invRoot
-        sumBefore = before.sums
-        self.changes = changes
     }
 }

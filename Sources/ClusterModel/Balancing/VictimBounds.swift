@@ -18,18 +18,13 @@ final class VictimBounds: @unchecked Sendable {
     let slots: Int
     /// Per instance: the step the record is current at, or -1.
     let step: UnsafeMutablePointer<Int>
+
     /// Per instance: the drift added to every slot since the record was started.
     let offset: UnsafeMutablePointer<Double>
     /// Per instance: the least stored slot value.
     let least: UnsafeMutablePointer<Double>
     private let statsStorage: UnsafeMutablePointer<Double>
     private let slotStorage: UnsafeMutablePointer<Double>
-    private let fixedStorage: UnsafeMutablePointer<Double>
-    /// Per instance: the member positions of the primary and secondary its fixed rows were stored for, and the
-    /// validity of those rows' kinds (`LeanVictimMoves.fixedValidity`); -1 when none are stored.
-    let fixedPrimary: UnsafeMutablePointer<Int>
-    let fixedSecondary: UnsafeMutablePointer<Int>
-    let fixedValidity: UnsafeMutablePointer<UInt8>
     private let instances: Int
 
     /// Empty records for `instances` instances and `targets` online targets.
@@ -45,29 +40,10 @@ final class VictimBounds: @unchecked Sendable {
         statsStorage = .allocate(capacity: max(1, instances) * VictimBounds.statsWidth)
         // Slot rows are initialised when a record starts (most pages of unused rows are never touched).
         slotStorage = .allocate(capacity: max(1, instances) * slots)
-        fixedStorage = .allocate(capacity: max(1, instances) * LeanVictimMoves.fixedRowsSize)
-        fixedPrimary = .allocate(capacity: max(1, instances))
-        fixedPrimary.initialize(repeating: -1, count: max(1, instances))
-        fixedSecondary = .allocate(capacity: max(1, instances))
-        fixedSecondary.initialize(repeating: -1, count: max(1, instances))
-        fixedValidity = .allocate(capacity: max(1, instances))
-        fixedValidity.initialize(repeating: 0, count: max(1, instances))
     }
 
     deinit {
         step.deallocate(); offset.deallocate(); least.deallocate(); statsStorage.deallocate(); slotStorage.deallocate()
-        fixedStorage.deallocate(); fixedPrimary.deallocate(); fixedSecondary.deallocate(); fixedValidity.deallocate()
-    }
-
-    /// The stored fixed rows of instance `i` (`LeanVictimMoves.FixedRow` order).
-    @inline(__always) func fixedRows(_ i: Int) -> UnsafeMutablePointer<Double> { fixedStorage + i * LeanVictimMoves.fixedRowsSize }
-
-    /// Keeps the fixed rows of `prepared` for instance `i` (for the next step's `OwnNodeCorrections`).
-    func storeFixedRows(_ i: Int, _ prepared: LeanVictimMoves) {
-        prepared.copyFixedRows(into: fixedRows(i))
-        fixedPrimary[i] = prepared.primaryPosition
-        fixedSecondary[i] = prepared.secondaryPosition
-        fixedValidity[i] = prepared.fixedValidity
     }
 
     /// The statistics of instance `i`.
@@ -121,10 +97,9 @@ final class VictimBounds: @unchecked Sendable {
     }
 
     /// Advances the record of instance `i` across `drift` to step `s`; returns the carried bound (the record is
-    /// dropped, and -∞ returned, when the drift is not finite). `own` holds `OwnNodeCorrections` when the step
-    /// touched the victim's own nodes.
-    func advance(_ i: Int, drift: StepDrift, to s: Int, own: OwnNodeCorrections? = nil) -> Double {
-        guard let o = carriedOffset(i, drift: drift, own: own, updatingStatistics: true) else {
+    /// dropped, and -∞ returned, when the drift is not finite).
+    func advance(_ i: Int, drift: StepDrift, to s: Int) -> Double {
+        guard let o = carriedOffset(i, drift: drift, updatingStatistics: true) else {
             step[i] = -1
             return -.infinity
         }
@@ -134,53 +109,22 @@ final class VictimBounds: @unchecked Sendable {
     }
 
     /// The offset of instance `i` after `drift`, or nil when it is not finite; with `updatingStatistics` the
-    /// record's statistics are moved along (those after the step).
-    ///
-    /// Without `own`, every carried candidate's rows lie on untouched nodes. With it, each carried move kind's
-    /// rows on the victim's touched nodes moved too: with Δ the extra change of the input sum there and Q that of
-    /// the square sum (both over the base's own change), the candidate's n·variance moves by
-    /// `ΔV + Q − (2·S·Δ + 2·ΔS·Δ + Δ²)/n − 2·ΔS_cand·(ΔS + Δ)/n`; the worst kind counts.
-    func carriedOffset(_ i: Int, drift: StepDrift, own: OwnNodeCorrections? = nil, updatingStatistics: Bool) -> Double? {
+    /// record's `m` is moved along (the statistics after the step).
+    func carriedOffset(_ i: Int, drift: StepDrift, updatingStatistics: Bool) -> Double? {
         let w = ScoreComponent.count
         let t = ComponentTables.shared
         let m = stats(i), big = m + w
-        let kinds = own?.kinds ?? 0
         var moved = 0.0, magnitude = 0.0
-        for c in 0..<w {
-            let ownChange = own?.touches(c) ?? false
-            guard drift.changed[c] || ownChange else { continue }
+        for c in 0..<w where drift.changed[c] {
             switch t.aggregation[c] {
             case .sum:
-                var shift = drift.sumChange[c] - drift.sumError[c]
-                if let own, ownChange {
-                    var least = Double.infinity
-                    for k in 0..<kinds { least = min(least, own.delta(k, c) - own.allowance(k, c)) }
-                    shift += least
-                }
-                moved += t.weightList[c] * shift
-                magnitude += t.weightList[c] * abs(shift)
+                moved += t.weightList[c] * (drift.sumChange[c] - drift.sumError[c])
+                magnitude += t.weightList[c] * abs(drift.sumChange[c])
             case .standardDeviation:
-                let inv = drift.inverseCounts[c]
-                let se = drift.sumChange[c]
-                var dLow: Double, largestDelta = 0.0
-                if let own, ownChange {
-                    dLow = .infinity
-                    let base = drift.sumBefore[c]
-                    for k in 0..<kinds {
-                        let d = own.delta(k, c)
-                        let kLow = drift.varianceChangeLow[c] + own.square(k, c)
-                            - (2 * base * d + 2 * se * d + d * d) * inv - own.allowance(k, c)
-                        dLow = min(dLow, kLow - 2 * big[c] * abs(se + d) * inv * (1 + 1e-12))
-                        largestDelta = max(largestDelta, abs(d))
-                    }
-                } else {
-                    dLow = drift.varianceChangeLow[c] - 2 * big[c] * abs(se) * inv * (1 + 1e-12)
-                }
+                let cross = 2 * big[c] * abs(drift.sumChange[c]) * drift.inverseCounts[c] * (1 + 1e-12)
+                let dLow = drift.varianceChangeLow[c] - cross
                 let aLow = max(0, drift.varianceBeforeLow[c] - m[c])
-                if updatingStatistics {
-                    m[c] = m[c] + (drift.varianceChangeLow[c] + 2 * drift.varianceError[c] - dLow)
-                    big[c] = big[c] + largestDelta * (1 + 1e-12)
-                }
+                if updatingStatistics { m[c] = m[c] + cross + drift.varianceError[c] }
                 if dLow >= 0 { continue }
                 let rootChange = aLow + dLow >= 0
                     ? dLow / ((aLow + dLow).squareRoot() + aLow.squareRoot())
@@ -196,23 +140,4 @@ final class VictimBounds: @unchecked Sendable {
         let o = offset[i] + moved - 1e-13 * (abs(low(i)) + magnitude) - 1e-300
         return o.isFinite ? o : nil
     }
-}
-
-/// For each carried move kind of a victim whose own nodes a step touched: per component, how the kind's fixed
-/// rows on those nodes moved beyond the base's own change there (see `VictimBounds.carriedOffset`).
-struct OwnNodeCorrections {
-    /// Carried kinds (at most four).
-    let kinds: Int
-    /// Per kind and component: Δ (sum), Q (squares) and the rounding allowance, in blocks of three rows.
-    let values: UnsafeMutablePointer<Double>
-    /// Components any kind's rows change, as a bit set.
-    let touched: UInt32
-
-    @inline(__always) func touches(_ c: Int) -> Bool { touched & (1 << UInt32(c)) != 0 }
-    @inline(__always) func delta(_ k: Int, _ c: Int) -> Double { values[k * 3 * ScoreComponent.count + c] }
-    @inline(__always) func square(_ k: Int, _ c: Int) -> Double { values[(k * 3 + 1) * ScoreComponent.count + c] }
-    @inline(__always) func allowance(_ k: Int, _ c: Int) -> Double { values[(k * 3 + 2) * ScoreComponent.count + c] }
-
-    /// Doubles of `values` for up to four kinds.
-    static let size = 4 * 3 * ScoreComponent.count
 }

@@ -49,18 +49,6 @@ struct VictimScan {
 
     /// Scratch doubles one scanning thread needs.
     static let scratchSize = 5 * ScoreEvaluator.rowWidth + ScoreEvaluator.statisticsWorkSize + LeanVictimMoves.scratchSize
-        + OwnNodeCorrections.size
-
-    /// The `LeanVictimMoves.Kind` bit of a disk-moving move kind (0 for the others).
-    @inline(__always) static func kindBit(_ move: InstanceMove) -> UInt8 {
-        switch move {
-        case .replaceSecondary: return 1 << UInt8(LeanVictimMoves.Kind.replaceSecondary.rawValue)
-        case .replaceAndFailover: return 1 << UInt8(LeanVictimMoves.Kind.replaceAndFailover.rawValue)
-        case .replacePrimary: return 1 << UInt8(LeanVictimMoves.Kind.replacePrimary.rawValue)
-        case .failoverAndReplace: return 1 << UInt8(LeanVictimMoves.Kind.failoverAndReplace.rawValue)
-        case .failover, .failoverToAny: return 0
-        }
-    }
 
     /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
     @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {
@@ -81,11 +69,6 @@ struct VictimScan {
         case touched
         /// Those towards touched targets and those whose carried slot bound may beat the best so far.
         case promising
-        /// For a victim whose own nodes the last step touched: the record is carried to `step` across `drift` for
-        /// the move kinds that allow it (`LeanVictimMoves.carriedKinds`), the other kinds are evaluated towards
-        /// every target, and otherwise as `promising`. Falls back to `all` on a fresh record when nothing can be
-        /// carried.
-        case ownNodes(drift: StepDrift, step: Int)
     }
 
     /// The carried bounds a scan reads and updates: victim `instance`'s record in `bounds`.
@@ -112,36 +95,6 @@ struct VictimScan {
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
                               scratch: work + ScoreEvaluator.statisticsWorkSize, statistics: record != nil)
-        var choice = choice
-        // Kinds evaluated towards every target whatever their slots say (bits by `LeanVictimMoves.Kind`).
-        var always: UInt8 = 0
-        var refreshFailover = false
-        if case .ownNodes(let drift, let step) = choice, let record {
-            let b = record.bounds, i = record.instance
-            choice = .all
-            if let prepared, b.fixedPrimary[i] == prepared.primaryPosition, b.fixedSecondary[i] == prepared.secondaryPosition {
-                let primaryTouched = isTouched[inst.primary.value], secondaryTouched = isTouched[prepared.secondary.value]
-                let kinds = prepared.carriedKinds(primaryTouched: primaryTouched, secondaryTouched: secondaryTouched,
-                                                  validityBefore: b.fixedValidity[i])
-                let values = work + ScoreEvaluator.statisticsWorkSize + LeanVictimMoves.scratchSize
-                if let own = prepared.ownNodeCorrections(kinds, before: b.fixedRows(i), drift: drift,
-                                                         primaryTouched: primaryTouched, secondaryTouched: secondaryTouched,
-                                                         into: values) {
-                    _ = b.advance(i, drift: drift, to: step, own: own)
-                    if b.step[i] == step {
-                        for kind in LeanVictimMoves.Kind.allCases where !kinds.contains(kind) {
-                            always |= 1 << UInt8(kind.rawValue)
-                        }
-                        refreshFailover = true
-                        choice = b.low(i) < best.limit(position, 0) ? .promising : .touched
-                    }
-                }
-            }
-            if case .all = choice { b.reset(i, step: step) }
-            if let prepared { b.storeFixedRows(i, prepared) }
-        } else if case .all = choice, let record, let prepared {
-            record.bounds.storeFixedRows(record.instance, prepared)
-        }
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
         var anyPrepared = false
@@ -191,15 +144,12 @@ struct VictimScan {
         }
         if mirror == .internal && useSecondary {
             switch choice {
-            case .all, .ownNodes:
+            case .all:
                 consider(.failover, 0, slot: 0)
             case .touched:
-                if refreshFailover {
-                    clear(0)
-                    consider(.failover, 0, slot: 0)
-                }
+                break
             case .promising:
-                if refreshFailover || bounds.unsafelyUnwrapped.low(i, slot: 0) < best.limit(position, 0) {
+                if bounds.unsafelyUnwrapped.low(i, slot: 0) < best.limit(position, 0) {
                     clear(0)
                     consider(.failover, 0, slot: 0)
                 }
@@ -210,30 +160,39 @@ struct VictimScan {
                                   diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
                                   primaryOffline: primaryOffline, target: inst.primary)
         if !kinds.isEmpty {
-            func visit(_ target: NodeIndex) {
-                if target == inst.primary || target == inst.secondary { return }
-                let tp = onlinePosition[target.value]
-                let first = VictimScan.ordinal(kinds[0].retargeted(target), targetPosition: tp)
-                var only = UInt8.max
-                switch choice {
-                case .all, .ownNodes:
-                    break
-                case .touched:
-                    if isTouched[target.value] { clear(tp + 1) } else { only = always }
-                case .promising:
-                    if isTouched[target.value] || bounds.unsafelyUnwrapped.low(i, slot: tp + 1) < best.limit(position, first) {
-                        clear(tp + 1)
-                    } else {
-                        only = always
+            // Plain values for the per-target test (no class or array access per target).
+            let mode: Int
+            switch choice {
+            case .all: mode = 0
+            case .touched: mode = 1
+            case .promising: mode = 2
+            }
+            let slotRow = bounds?.slotRow(i)
+            let offset = bounds?.offset[i] ?? 0
+            let primary = inst.primary, secondary = inst.secondary
+            let firstKind = kinds[0]
+            let targets = mode == 1 ? touched : online
+            isTouched.withUnsafeBufferPointer { flags in
+                onlinePosition.withUnsafeBufferPointer { positions in
+                    for target in targets where target != primary && target != secondary {
+                        let tp = positions[target.value]
+                        if mode != 0 {
+                            if !flags[target.value] {
+                                // Only `promising` scans reach untouched targets.
+                                let l = slotRow.unsafelyUnwrapped[tp + 1]
+                                let carried = l + offset - 4e-16 * (abs(l) + abs(offset))
+                                let first = VictimScan.ordinal(firstKind.retargeted(target), targetPosition: tp)
+                                if carried >= best.limit(position, first) { continue }
+                            }
+                            clear(tp + 1)
+                        }
+                        for k in kinds {
+                            let move = k.retargeted(target)
+                            consider(move, VictimScan.ordinal(move, targetPosition: tp), slot: tp + 1)
+                        }
                     }
                 }
-                if only == 0 { return }
-                for k in kinds where only == .max || only & VictimScan.kindBit(k) != 0 {
-                    let move = k.retargeted(target)
-                    consider(move, VictimScan.ordinal(move, targetPosition: tp), slot: tp + 1)
-                }
             }
-            if case .touched = choice, always == 0 { for t in touched { visit(t) } } else { for t in online { visit(t) } }
         }
         if let stats, let prepared, anyPrepared {
             let fixed = prepared.fixedStatistics
