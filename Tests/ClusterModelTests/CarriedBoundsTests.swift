@@ -9,6 +9,7 @@ final class CarriedBoundsTests: XCTestCase {
         var options = BalanceOptions()
         options.threads = threads
         options.carryBounds = carry
+        options.carryingMinimumNodes = 0
         adjust(&options)
         var table = BalanceTable(cluster: cluster, memberNodes: cluster.nodes.map(\.index),
                                  memberInstances: cluster.instances.map(\.index))
@@ -73,6 +74,7 @@ final class CarriedBoundsTests: XCTestCase {
             let cluster = RandomCluster.make(seed: seed, nodes: 8, instances: 40, locationTags: false)
             var options = BalanceOptions()
             options.threads = 1
+            options.carryingMinimumNodes = 0
             var table = BalanceTable(cluster: cluster, memberNodes: cluster.nodes.map(\.index),
                                      memberInstances: cluster.instances.map(\.index))
             var balancer = Balancer(table: table, options: options)

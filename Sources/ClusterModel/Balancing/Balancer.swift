@@ -82,7 +82,8 @@ public struct Balancer: Sendable {
         let victims = self.victims(table)
         let scan = VictimScan(cluster: table.cluster, online: online, onlinePosition: onlinePosition, options: options,
                               evaluator: evaluator, context: LeanContext(nodes: nodes))
-        guard options.carryBounds && !locationTags else {
+        // On small groups most candidates touch one of the step's nodes anyway: the plain search is faster there.
+        guard options.carryBounds && !locationTags && online.count >= options.carryingMinimumNodes else {
             return Balancer.searchAll(victims, scan: scan, threads: threads(victims.count * max(1, online.count)),
                                       initial: table.score)
         }
