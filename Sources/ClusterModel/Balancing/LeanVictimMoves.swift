@@ -25,6 +25,10 @@ final class LeanVictimMoves {
     private let area: UnsafeMutablePointer<Double>
     private let evaluator: ScoreEvaluator
     private let context: LeanContext
+    /// `context.moves`, kept here so that candidates read it without copying it out of the context.
+    private let moves: LeanMoveEvaluation
+    /// Member position of each node (`evaluator.position`).
+    private let positions: [Int]
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
@@ -44,6 +48,7 @@ final class LeanVictimMoves {
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
         victim = v; self.force = force; self.evaluator = evaluator; self.context = context
+        self.moves = moves; positions = evaluator.position
         primary = inst.primary; secondary = s; self.area = scratch
         let p = inst.primary
         var li = v.lean
@@ -122,7 +127,6 @@ final class LeanVictimMoves {
 
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
     func candidate(_ move: InstanceMove) -> (rows: CandidateRows, kind: Kind)? {
-        let moves = context.moves
         var li = victim.lean
         li.locationScore = 0
         let v = victim
@@ -133,7 +137,7 @@ final class LeanVictimMoves {
             if target.addSecondary(li, primaryKey: primary.value, peers: moves.peers, force: secondaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
             var r = rows.0
-            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replaceSecondary)
         case .replaceAndFailover(let t):
             guard moves.migrates(primary, t) else { return nil }
@@ -143,8 +147,8 @@ final class LeanVictimMoves {
             if intP.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: secondaryOffline || force,
                                  ignoreDisks: false) != nil { return nil }
             var r = rows.1
-            context.writeRow(intP, victim: v, into: r.slot(1, position: evaluator.position[primary.value]))
-            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            context.writeRow(intP, victim: v, into: r.slot(1, position: positions[primary.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replaceAndFailover)
         case .replacePrimary(let t):
             guard valid.2, var tr = trial, moves.migrates(secondary, t) else { return nil }
@@ -153,8 +157,8 @@ final class LeanVictimMoves {
             if target.addPrimary(li, force: forceP, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
             if tr.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
             var r = rows.2
-            context.writeRow(tr, victim: v, into: r.slot(1, position: evaluator.position[secondary.value]))
-            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            context.writeRow(tr, victim: v, into: r.slot(1, position: positions[secondary.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replacePrimary)
         case .failoverAndReplace(let t):
             guard valid.3 else { return nil }
@@ -162,7 +166,7 @@ final class LeanVictimMoves {
             if target.addSecondary(li, primaryKey: secondary.value, peers: moves.peers, force: primaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
             var r = rows.3
-            context.writeRow(target, victim: v, into: r.slot(2, position: evaluator.position[t.value]))
+            context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .failoverAndReplace)
         case .failover, .failoverToAny:
             return nil
