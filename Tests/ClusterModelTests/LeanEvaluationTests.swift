@@ -79,7 +79,7 @@ final class LeanEvaluationTests: XCTestCase {
                             guard let (rows, kind) = lean else { XCTFail("seed \(seed) \(inst.name) \(move): refused"); continue }
                             XCTAssertEqual(evaluator.exactScore(rows).bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
                             XCTAssertFalse(prepared.cannotBeat(rows, kind: kind, best: exact.nextUp), "seed \(seed) \(move): pruned")
-                            let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats, work: stats)
+                            let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats)
                             XCTAssertLessThanOrEqual(bound, exact, "seed \(seed) \(inst.name) \(move): bound above the score")
                         }
                     }

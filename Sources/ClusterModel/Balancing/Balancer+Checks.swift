@@ -15,10 +15,7 @@ extension Balancer {
             guard store.step[i] == stepsTaken - 1, !lastChanged.contains(inst.primary),
                   !(inst.secondary.map { lastChanged.contains($0) } ?? false),
                   let offset = store.carriedOffset(i, drift: drift, updatingStatistics: false) else { continue }
-            func carried(_ slot: Int) -> Double {
-                let l = store.slotRow(i)[slot]
-                return l + offset - 4e-16 * (abs(l) + abs(offset))
-            }
+            func carried(_ slot: Int) -> Double { VictimBounds.carried(store.slotRow(i)[slot], offset: offset) }
             let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
             var moves: [(InstanceMove, Int)] = []
             if inst.mirrorType == .internal && secondaryUsable && options.instanceMoves { moves.append((.failover, 0)) }

@@ -20,7 +20,6 @@ final class LeanVictimMoves {
     let secondaryMigrationOK: Bool
     /// Whether each kind's fixed part succeeded.
     private let valid: (Bool, Bool, Bool, Bool)
-
     private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
     private let evaluator: ScoreEvaluator
@@ -181,9 +180,8 @@ final class LeanVictimMoves {
 
     /// A lower bound on the score of candidate `rows` of `kind`, with the target-dependent rows' statistics
     /// folded into `stats` (see `ScoreEvaluator.boundAndStatistics`).
-    func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>,
-                            work: UnsafeMutablePointer<Double>) -> Double {
+    func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>) -> Double {
         evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
-                                     parts: partial(kind) + ScoreEvaluator.partialSize, into: stats, work: work)
+                                     parts: partial(kind) + ScoreEvaluator.partialSize, into: stats)
     }
 }

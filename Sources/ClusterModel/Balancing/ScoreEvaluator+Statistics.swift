@@ -1,6 +1,4 @@
 extension ScoreEvaluator {
-    /// Doubles of work space `boundAndStatistics` needs.
-    static let statisticsWorkSize = 0
     /// Doubles of a `preparePartial` result: sums, squares and magnitudes per component.
     static let partialSize = 3 * rowWidth
     /// Doubles of a `prepareParts` result: the lower part per component, their weighted total and magnitude.
@@ -32,7 +30,7 @@ extension ScoreEvaluator {
     /// Only the components the remaining rows change are recomputed; the others keep their prepared parts
     /// (and add nothing to the statistics: their changes are exactly zero).
     func boundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
-                            into stats: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) -> Double {
+                            into stats: UnsafeMutablePointer<Double>) -> Double {
         if !anyOnline { return 0 }
         let f = fast
         let w = ScoreEvaluator.rowWidth
@@ -46,7 +44,6 @@ extension ScoreEvaluator {
             for c in 0..<w where old[c].bitPattern != new[c].bitPattern { rowChanged |= 1 << UInt32(c) }
             changed |= rowChanged & include
         }
-        let improvement = stats, shift = stats + w
         var total = parts[w], magnitude = parts[w + 1]
         while changed != 0 {
             let c = changed.trailingZeroBitCount
@@ -70,11 +67,8 @@ extension ScoreEvaluator {
             total += change
             magnitude += abs(change)
             if kind == 1 && inv != 0 {
-                let base = f.sums[c]
-                let imp = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
-                if !(imp <= improvement[c]) { improvement[c] = imp }
-                let size = abs(d) * (1 + 1e-12)
-                if !(size <= shift[c]) { shift[c] = size }
+                ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
+                                             improvement: stats, shift: stats + w)
             }
         }
         if total.isNaN { return -.infinity }
@@ -106,11 +100,19 @@ extension ScoreEvaluator {
                 g += new * new - old * old
                 qm += new * new + old * old
             }
-            let base = f.sums[c]
-            let part = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
-            if !(part <= improvement[c]) { improvement[c] = part }
-            let size = abs(d) * (1 + 1e-12)
-            if !(size <= shift[c]) { shift[c] = size }
+            ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
+                                         improvement: improvement, shift: shift)
         }
+    }
+
+    /// Folds component `c`'s part `(2·S·d + 2·d²)/n − g` (with a rounding allowance from the square magnitudes
+    /// `squares`) and `|d|` into `improvement` and `shift` by maximum; NaN propagates.
+    @inline(__always)
+    static func foldStatistic(_ c: Int, sum base: Double, inverseCount inv: Double, d: Double, g: Double, squares qm: Double,
+                              improvement: UnsafeMutablePointer<Double>, shift: UnsafeMutablePointer<Double>) {
+        let part = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
+        if !(part <= improvement[c]) { improvement[c] = part }
+        let size = abs(d) * (1 + 1e-12)
+        if !(size <= shift[c]) { shift[c] = size }
     }
 }

@@ -38,10 +38,6 @@ final class FastTables: @unchecked Sendable {
     /// The standard-deviation components.
     let deviationComponents: UnsafeMutablePointer<Int>
     let deviationCount: Int
-    /// Per component: whether it is a standard deviation.
-    let isDeviation: UnsafeMutablePointer<Bool>
-    /// The spread component's index.
-    let spreadComponent: Int
 
     static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
                                   order: Array(0..<ScoreComponent.count))
@@ -68,20 +64,15 @@ final class FastTables: @unchecked Sendable {
         for (k, on) in t.online.enumerated() where on { mask |= 1 << UInt32(k) }
         onlineMask = mask
         offlineMask = ~mask & ((1 << UInt32(ScoreComponent.count)) - 1)
-        let kinds = t.aggregation.map { a -> UInt8 in
-            switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
-        }
         baseParts = copy([Double](repeating: 0, count: ScoreEvaluator.partsSize))
-        let deviations = (0..<ScoreComponent.count).filter { kinds[$0] == 1 }
+        let deviations = (0..<ScoreComponent.count).filter { t.aggregation[$0] == .standardDeviation }
         deviationComponents = copy(deviations)
         deviationCount = deviations.count
-        isDeviation = copy(kinds.map { $0 == 1 })
-        spreadComponent = kinds.firstIndex(of: 2) ?? 0
     }
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
         counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
-        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); isDeviation.deallocate()
+        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate()
     }
 }

@@ -18,18 +18,15 @@ final class VictimBounds: @unchecked Sendable {
     let slots: Int
     /// Per instance: the step the record is current at, or -1.
     let step: UnsafeMutablePointer<Int>
-
     /// Per instance: the drift added to every slot since the record was started.
     let offset: UnsafeMutablePointer<Double>
     /// Per instance: the least stored slot value.
     let least: UnsafeMutablePointer<Double>
     private let statsStorage: UnsafeMutablePointer<Double>
     private let slotStorage: UnsafeMutablePointer<Double>
-    private let instances: Int
 
     /// Empty records for `instances` instances and `targets` online targets.
     init(instances: Int, targets: Int) {
-        self.instances = instances
         slots = targets + 1
         step = .allocate(capacity: max(1, instances))
         step.initialize(repeating: -1, count: max(1, instances))
@@ -52,17 +49,16 @@ final class VictimBounds: @unchecked Sendable {
     /// The slot row of instance `i`.
     @inline(__always) func slotRow(_ i: Int) -> UnsafeMutablePointer<Double> { slotStorage + i * slots }
 
-    /// The carried lower bound on every candidate of instance `i`.
-    @inline(__always) func low(_ i: Int) -> Double {
-        let l = least[i], o = offset[i]
-        return l + o - 4e-16 * (abs(l) + abs(o))
+    /// A stored slot value with `offset` added, lowered to cover the rounding of the addition.
+    @inline(__always) static func carried(_ stored: Double, offset o: Double) -> Double {
+        stored + o - 4e-16 * (abs(stored) + abs(o))
     }
 
+    /// The carried lower bound on every candidate of instance `i`.
+    @inline(__always) func low(_ i: Int) -> Double { VictimBounds.carried(least[i], offset: offset[i]) }
+
     /// The carried lower bound of slot `j` of instance `i`.
-    @inline(__always) func low(_ i: Int, slot j: Int) -> Double {
-        let l = slotRow(i)[j], o = offset[i]
-        return l + o - 4e-16 * (abs(l) + abs(o))
-    }
+    @inline(__always) func low(_ i: Int, slot j: Int) -> Double { VictimBounds.carried(slotRow(i)[j], offset: offset[i]) }
 
     /// Starts a fresh record for instance `i` at step `s` (no candidate folded in yet).
     func reset(_ i: Int, step s: Int) {

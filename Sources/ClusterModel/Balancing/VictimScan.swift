@@ -48,7 +48,7 @@ struct VictimScan {
     let context: LeanContext
 
     /// Scratch doubles one scanning thread needs.
-    static let scratchSize = 5 * ScoreEvaluator.rowWidth + ScoreEvaluator.statisticsWorkSize + LeanVictimMoves.scratchSize
+    static let scratchSize = 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize
 
     /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
     @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {
@@ -91,10 +91,9 @@ struct VictimScan {
         let useSecondary = secondaryUsable && options.instanceMoves
         let mirror = inst.mirrorType
         let w = ScoreEvaluator.rowWidth
-        let work = scratch + 5 * w
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
-                              scratch: work + ScoreEvaluator.statisticsWorkSize, statistics: record != nil)
+                              scratch: scratch + 5 * w, statistics: record != nil)
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
         var anyPrepared = false
@@ -124,11 +123,10 @@ struct VictimScan {
                 let bound: Double
                 if let kind {
                     anyPrepared = true
-                    bound = prepared.unsafelyUnwrapped.boundAndStatistics(rows, kind: kind, into: varying, work: work)
+                    bound = prepared.unsafelyUnwrapped.boundAndStatistics(rows, kind: kind, into: varying)
                 } else {
                     bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fast.basePartial,
-                                                         parts: evaluator.fast.baseParts, into: stats.unsafelyUnwrapped,
-                                                         work: work)
+                                                         parts: evaluator.fast.baseParts, into: stats.unsafelyUnwrapped)
                 }
                 bounds.fold(i, slot: slot, bound: bound)
                 if bound >= limit { return }
@@ -179,8 +177,7 @@ struct VictimScan {
                         if mode != 0 {
                             if !flags[target.value] {
                                 // Only `promising` scans reach untouched targets.
-                                let l = slotRow.unsafelyUnwrapped[tp + 1]
-                                let carried = l + offset - 4e-16 * (abs(l) + abs(offset))
+                                let carried = VictimBounds.carried(slotRow.unsafelyUnwrapped[tp + 1], offset: offset)
                                 let first = VictimScan.ordinal(firstKind.retargeted(target), targetPosition: tp)
                                 if carried >= best.limit(position, first) { continue }
                             }
