@@ -69,7 +69,7 @@ final class LeanEvaluationTests: XCTestCase {
                         if case .failover = move { continue }
                         if case .failoverToAny = move { continue }
                         let full = MoveApplication.apply(move, to: inst, nodes: cluster.nodes, force: force)
-                        let lean = prepared.candidate(move)
+                        let lean = prepared.candidate(move, context: context)
                         switch full {
                         case .failure:
                             XCTAssertNil(lean, "seed \(seed) \(inst.name) \(move): prepared path accepted a refused move")
@@ -78,8 +78,8 @@ final class LeanEvaluationTests: XCTestCase {
                             let exact = evaluator.exactScore(replacing: applied.changedNodes)
                             guard let (rows, kind) = lean else { XCTFail("seed \(seed) \(inst.name) \(move): refused"); continue }
                             XCTAssertEqual(evaluator.exactScore(rows).bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
-                            XCTAssertFalse(prepared.cannotBeat(rows, kind: kind, best: exact.nextUp), "seed \(seed) \(move): pruned")
-                            let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats)
+                            XCTAssertFalse(prepared.cannotBeat(rows, kind: kind, best: exact.nextUp, evaluator: evaluator), "seed \(seed) \(move): pruned")
+                            let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats, evaluator: evaluator)
                             XCTAssertLessThanOrEqual(bound, exact, "seed \(seed) \(inst.name) \(move): bound above the score")
                         }
                     }

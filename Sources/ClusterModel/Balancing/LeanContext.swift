@@ -4,10 +4,23 @@ struct LeanContext {
     let moves: LeanMoveEvaluation
     /// `conflictingPrimaries` of each base node.
     let baseConflicts: [Int]
+    /// Each base node's own score row (`LeanNode.writeScoreRow` with its base conflicts).
+    let baseRows: RowTable
 
     init(nodes: [Node]) {
         moves = LeanMoveEvaluation(nodes: nodes)
         baseConflicts = nodes.map(\.conflictingPrimaries)
+        baseRows = RowTable(rows: nodes.count)
+        for (k, n) in moves.lean.enumerated() { n.writeScoreRow(baseRows.row(k), conflicts: baseConflicts[k]) }
+    }
+
+    /// The tag-conflict count of base node `node` once `victim` is added to it as a primary.
+    @inline(__always) func conflictsAddingPrimary(_ node: NodeIndex, victim: LeanVictim) -> Int {
+        let i = node.value
+        if !victim.hasExclusionTags { return baseConflicts[i] }
+        return moves.nodes.withUnsafeBufferPointer {
+            conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: 1)
+        }
     }
 
     /// Tag conflicts of `node` after adding (+1) or removing (−1) `tags` (htools' `addTags`/`delTags`).
@@ -67,4 +80,20 @@ struct LeanContext {
         out.spread = pairDeltas.map { evaluator.spread(applying: $0) } ?? evaluator.baseSpread
         return out
     }
+}
+
+/// Score rows of `ScoreEvaluator.rowWidth` doubles in one raw buffer (freed with the table).
+final class RowTable: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Double>
+
+    /// Zeroed storage for `rows` rows.
+    init(rows: Int) {
+        storage = .allocate(capacity: max(1, rows) * ScoreEvaluator.rowWidth)
+        storage.initialize(repeating: 0, count: max(1, rows) * ScoreEvaluator.rowWidth)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Row `k`.
+    @inline(__always) func row(_ k: Int) -> UnsafeMutablePointer<Double> { storage + k * ScoreEvaluator.rowWidth }
 }

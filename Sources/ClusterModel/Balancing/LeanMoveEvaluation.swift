@@ -29,6 +29,8 @@ struct LeanMoveEvaluation {
     let nodes: [Node]
     /// Lean copies of the base nodes.
     let lean: [LeanNode]
+    /// The same copies in a raw buffer, for reading in place in hot loops.
+    let leanStore: LeanNodeStore
     /// Peer maps, flat.
     let peers: PeerTable
     /// Whether a node has no migration tags (then any migration from it is allowed).
@@ -41,6 +43,7 @@ struct LeanMoveEvaluation {
     init(nodes: [Node]) {
         self.nodes = nodes
         lean = nodes.map(LeanNode.init)
+        leanStore = LeanNodeStore(lean)
         peers = PeerTable(nodes)
         migrationFree = nodes.map { $0.migrationTags.isEmpty }
         hasLocation = nodes.map { !$0.locationTags.isEmpty }
@@ -144,5 +147,23 @@ struct LeanMoveEvaluation {
             out.set(intP, intS, target)
         }
         return true
+    }
+}
+
+/// Lean nodes in a raw buffer that outlives no one holding the store (read in place, never copied out).
+final class LeanNodeStore: @unchecked Sendable {
+    /// The nodes, by index.
+    let nodes: UnsafeMutablePointer<LeanNode>
+    private let count: Int
+
+    init(_ lean: [LeanNode]) {
+        count = lean.count
+        nodes = .allocate(capacity: max(1, lean.count))
+        _ = UnsafeMutableBufferPointer(start: nodes, count: lean.count).initialize(from: lean)
+    }
+
+    deinit {
+        nodes.deinitialize(count: count)
+        nodes.deallocate()
     }
 }

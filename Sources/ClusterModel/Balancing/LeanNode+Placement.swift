@@ -206,6 +206,66 @@ extension LeanNode {
         return zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
+    /// The score row `addSecondary(i, currentPeer:force:ignoreDisks: false)` followed by `writeScoreRow` would
+    /// give, without building the new node, for a non-forthcoming instance; false when it would be refused.
+    /// `baseRow` is this node's own score row (its tag conflicts do not change with a secondary).
+    @inline(__always)
+    func writeRowAfterAddingSecondary(_ i: LeanInstance, currentPeer: Int, force: Bool, baseRow: UnsafePointer<Double>,
+                                      into v: UnsafeMutablePointer<Double>) -> Bool {
+        let strict = !force
+        let neededMemory = i.usesSecondaryMemory ? i.memory : 0
+        let newPeer = currentPeer &+ neededMemory
+        let newDiskForth = freeDiskForth &- i.disk
+        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
+        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
+        let oldMemory = unallocatedMemory
+        let newDisk = freeDisk &- i.disk
+        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
+        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
+        let newReserved = max(reservedMemory, newPeer)
+        let newFailsN1 = oldMemory <= newReserved
+        if !i.hasSecondary { return false }
+        if newDisk <= 0 { return false }
+        if exclusiveStorage && newFreeSp < 0 { return false }
+        if strict {
+            if newDisk < lowDisk || newInstSp > highSpindles || neededMemory >= oldMemory { return false }
+            if newFailsN1 && !failsN1 { return false }
+            if newDiskForth <= 0 || newDiskForth < lowDisk { return false }
+            if exclusiveStorage && newFreeSpForth < 0 { return false }
+            if newInstSpForth > highSpindles || neededMemory >= freeMemoryForth { return false }
+        }
+        v.update(from: baseRow, count: ScoreComponent.count)
+        let secondaries = secondaryCount + 1
+        let reservedRatio = Double(newReserved) / totalMemory
+        v[ScoreComponent.freeDisk.rawValue] = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)
+        v[ScoreComponent.n1Count.rawValue] = newFailsN1 ? Double(secondaries + primaryCount) : 0
+        v[ScoreComponent.reservedMemory.rawValue] = reservedRatio
+        v[ScoreComponent.offlineAll.rawValue] = Double(primaryCount) + Double(secondaries)
+        v[ScoreComponent.diskLoad.rawValue] = (load.disk + i.utilisation.disk) / pool.disk
+        v[ScoreComponent.spindles.rawValue] = newInstSp / highSpindles
+        v[ScoreComponent.freeDiskForth.rawValue] = diskRatio(freeSpindles: newFreeSpForth, freeDisk: newDiskForth)
+        v[ScoreComponent.spindlesForth.rawValue] = newInstSpForth / highSpindles
+        v[ScoreComponent.reservedMemoryTotal.rawValue] = reservedRatio
+        return true
+    }
+
+    /// Debug check: `writeRowAfterAddingSecondary` agrees with the real update (acceptance and row, bit for bit).
+    func secondaryRowShortcutMatches(_ i: LeanInstance, currentPeer: Int, force: Bool, conflicts: Int) -> Bool {
+        var real = self
+        let accepted = real.addSecondary(i, currentPeer: currentPeer, force: force, ignoreDisks: false) == nil
+        var base = [Double](repeating: 0, count: ScoreComponent.count), a = base, b = base
+        base.withUnsafeMutableBufferPointer { writeScoreRow($0.baseAddress!, conflicts: conflicts) }
+        a.withUnsafeMutableBufferPointer { real.writeScoreRow($0.baseAddress!, conflicts: conflicts) }
+        let shortcut = base.withUnsafeBufferPointer { row in
+            b.withUnsafeMutableBufferPointer {
+                writeRowAfterAddingSecondary(i, currentPeer: currentPeer, force: force, baseRow: row.baseAddress!,
+                                             into: $0.baseAddress!)
+            }
+        }
+        guard shortcut == accepted else { return false }
+        return !accepted || zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
     /// The refusals of htools' `addSecExEx` (strict) that do not depend on the primary: before the N+1 check and
     /// after it (forthcoming resources). `SecondaryProbe` and the plain-value attempt pass both use it.
     func secondaryFailures(_ i: LeanInstance) -> (early: FailMode?, late: FailMode?) {

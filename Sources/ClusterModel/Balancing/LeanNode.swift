@@ -103,7 +103,7 @@ struct LeanNode {
     }
 
     /// Peer memory for `key`, honouring the overrides.
-    func peer(_ key: Int, base: PeerTable) -> Int {
+    @inline(__always) func peer(_ key: Int, base: PeerTable) -> Int {
         if key == peerKey0 { return max(0, peerValue0) }
         if key == peerKey1 { return max(0, peerValue1) }
         return base.memory(node: index.value, peer: key)
@@ -190,11 +190,14 @@ struct LeanInstance {
     }
 }
 
-/// All nodes' peer maps in flat arrays, for allocation-free lookups.
+/// All nodes' peer maps in flat arrays, for allocation-free lookups (a dense node × peer matrix as well on
+/// groups small enough for one).
 struct PeerTable {
     private let start: [Int]
     private let keys: [Int]
     private let values: [Int]
+    /// The dense matrix, or nil above `DensePeers.maximumNodes` nodes.
+    private let dense: DensePeers?
 
     init(_ nodes: [Node]) {
         var st: [Int] = [0], ks: [Int] = [], vs: [Int] = []
@@ -203,10 +206,12 @@ struct PeerTable {
             st.append(ks.count)
         }
         start = st; keys = ks; values = vs
+        dense = nodes.count <= DensePeers.maximumNodes ? DensePeers(nodes.count, start: st, keys: ks, values: vs) : nil
     }
 
     /// Memory of `peer` in `node`'s map (0 when absent).
     @inline(__always) func memory(node: Int, peer: Int) -> Int {
+        if let dense, peer >= 0 && peer < dense.count { return dense.matrix[node &* dense.count &+ peer] }
         var k = start[node]
         let end = start[node + 1]
         while k < end {
@@ -222,4 +227,28 @@ struct PeerTable {
         let end = start[node + 1]
         while k < end { body(keys[k], values[k]); k += 1 }
     }
+}
+
+/// A dense node × peer memory matrix (the first entry of each key, as the list lookup finds it).
+final class DensePeers: @unchecked Sendable {
+    /// Largest node count given a matrix (8 MiB at this size).
+    static let maximumNodes = 1024
+    let count: Int
+    let matrix: UnsafeMutablePointer<Int>
+
+    init(_ n: Int, start: [Int], keys: [Int], values: [Int]) {
+        count = n
+        matrix = .allocate(capacity: max(1, n * n))
+        matrix.initialize(repeating: 0, count: max(1, n * n))
+        for node in 0..<n {
+            // Later duplicates of a key must not override the first one (the list lookup stops at the first).
+            var k = start[node + 1] - 1
+            while k >= start[node] {
+                if keys[k] >= 0 && keys[k] < n { matrix[node * n + keys[k]] = values[k] }
+                k -= 1
+            }
+        }
+    }
+
+    deinit { matrix.deallocate() }
 }

@@ -22,19 +22,24 @@ final class LeanVictimMoves {
     private let valid: (Bool, Bool, Bool, Bool)
     private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
-    private let evaluator: ScoreEvaluator
-    private let context: LeanContext
-    /// `context.moves`, kept here so that candidates read it without copying it out of the context.
-    private let moves: LeanMoveEvaluation
-    /// Member position of each node (`evaluator.position`).
-    private let positions: [Int]
+    /// Member position of each node (`evaluator.position`, kept alive by the evaluator the callers pass).
+    private let positions: UnsafeMutablePointer<Int>
+    /// The victim as its moves place it (no location score: callers use this only without location tags).
+    private let placed: LeanInstance
+    /// Whether target rows are written directly (`writeRowAfterAdding…`) instead of from updated node copies
+    /// (not for forthcoming instances, whose updates the shortcuts do not cover).
+    private let direct: Bool
+    /// The base nodes' own score rows.
+    private let baseRows: RowTable
+    /// The base lean nodes, read in place (kept alive by `moves`).
+    private let leanNodes: UnsafeMutablePointer<LeanNode>
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
     private static let block = 3 * ScoreEvaluator.rowWidth + ScoreEvaluator.partialSize + ScoreEvaluator.partsSize
 
-    /// Scratch doubles needed per thread.
-    static let scratchSize = Kind.allCases.count * block + 2 * ScoreEvaluator.rowWidth
+    /// Scratch doubles needed per thread: the kinds' blocks, the statistics and the trial row.
+    static let scratchSize = Kind.allCases.count * block + 3 * ScoreEvaluator.rowWidth
 
     /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
     /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics).
@@ -43,34 +48,38 @@ final class LeanVictimMoves {
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
     init?(victim v: LeanVictim, context: LeanContext, evaluator: ScoreEvaluator, force: Bool,
           scratch: UnsafeMutablePointer<Double>, statistics: Bool) {
-        let moves = context.moves
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
-        victim = v; self.force = force; self.evaluator = evaluator; self.context = context
-        self.moves = moves; positions = evaluator.position
+        victim = v; self.force = force
+        positions = evaluator.fastView.positions
         primary = inst.primary; secondary = s; self.area = scratch
         let p = inst.primary
         var li = v.lean
         li.locationScore = 0
-        primaryOffline = moves.lean[p.value].offline
-        secondaryOffline = moves.lean[s.value].offline
-        secondaryMigrationOK = moves.migrates(p, s)
+        placed = li
+        direct = !li.forthcoming
+        baseRows = context.baseRows
+        leanNodes = context.moves.leanStore.nodes
+        primaryOffline = context.moves.lean[p.value].offline
+        secondaryOffline = context.moves.lean[s.value].offline
+        secondaryMigrationOK = context.moves.migrates(p, s)
         let forceP = primaryOffline || force
-        var intP = moves.lean[p.value]
-        intP.removePrimary(v.lean, desired: moves.desired(v, p))
+        var intP = context.moves.lean[p.value]
+        intP.removePrimary(v.lean, desired: context.moves.desired(v, p))
         primaryWithout = intP
-        var intS = moves.lean[s.value]
-        intS.removeSecondary(v.lean, primaryKey: p.value, peers: moves.peers)
+        var intS = context.moves.lean[s.value]
+        intS.removeSecondary(v.lean, primaryKey: p.value, peers: context.moves.peers)
         var readd = intP
-        let readdOK = readd.addPrimary(li, force: true, desired: moves.desired(v, p), tagClash: false) == nil
+        let readdOK = readd.addPrimary(li, force: true, desired: context.moves.desired(v, p), tagClash: false) == nil
         var t = intS
-        var trialOK = t.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
-        if trialOK { t.removePrimary(li, desired: moves.desired(v, s)) }
+        var trialOK = t.addPrimary(li, force: forceP, desired: context.moves.desired(v, s), tagClash: context.moves.clash(v, s)) == nil
+        if trialOK { t.removePrimary(li, desired: context.moves.desired(v, s)) }
         trialOK = trialOK && secondaryMigrationOK
         trial = trialOK ? t : nil
+        if trialOK { context.writeRow(t, victim: v, into: scratch + Kind.allCases.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth) }
         var asPrimary = intS
         let asPrimaryOK = secondaryMigrationOK
-            && asPrimary.addPrimary(li, force: forceP, desired: moves.desired(v, s), tagClash: moves.clash(v, s)) == nil
+            && asPrimary.addPrimary(li, force: forceP, desired: context.moves.desired(v, s), tagClash: context.moves.clash(v, s)) == nil
 
         let pp = evaluator.position[p.value], sp = evaluator.position[s.value]
         func rowsArea(_ kind: Kind) -> CandidateRows {
@@ -124,45 +133,119 @@ final class LeanVictimMoves {
         area + kind.rawValue * LeanVictimMoves.block + 3 * ScoreEvaluator.rowWidth
     }
 
+    /// The score row of the trial node (the secondary after the instance was tried there as a primary).
+    private var trialRow: UnsafeMutablePointer<Double> {
+        area + Kind.allCases.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth
+    }
+
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
-    func candidate(_ move: InstanceMove) -> (rows: CandidateRows, kind: Kind)? {
+    func candidate(_ move: InstanceMove, context: LeanContext) -> (rows: CandidateRows, kind: Kind)? {
+        guard direct else { return copyingCandidate(move, context: context) }
+        let li = placed
+        let v = victim
+        let peers = context.moves.peers
+        let result: (rows: CandidateRows, kind: Kind)?
+        switch move {
+        case .replaceSecondary(let t):
+            guard valid.0 else { return nil }
+            var r = rows.0
+            let target = leanNodes + t.value
+            guard target.pointee.writeRowAfterAddingSecondary(li, currentPeer: target.pointee.peer(primary.value, base: peers),
+                                                      force: secondaryOffline || force, baseRow: baseRows.row(t.value),
+                                                      into: r.slot(2, position: positions[t.value])) else { return nil }
+            result = (r, .replaceSecondary)
+        case .replaceAndFailover(let t):
+            guard context.moves.migrates(primary, t) else { return nil }
+            let target = leanNodes + t.value
+            guard target.pointee.primaryFailure(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            var r = rows.1
+            // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
+            guard primaryWithout.writeRowAfterAddingSecondary(li, currentPeer: primaryWithout.peer(t.value, base: peers),
+                                                              force: secondaryOffline || force, baseRow: rows.2.row(0),
+                                                              into: r.slot(1, position: positions[primary.value])) else { return nil }
+            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
+                                              into: r.slot(2, position: positions[t.value]))
+            result = (r, .replaceAndFailover)
+        case .replacePrimary(let t):
+            guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
+            let forceP = primaryOffline || force
+            let target = leanNodes + t.value
+            guard target.pointee.primaryFailure(li, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            var r = rows.2
+            guard tr.writeRowAfterAddingSecondary(li, currentPeer: tr.peer(t.value, base: peers), force: forceP,
+                                                  baseRow: trialRow, into: r.slot(1, position: positions[secondary.value])) else { return nil }
+            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
+                                              into: r.slot(2, position: positions[t.value]))
+            result = (r, .replacePrimary)
+        case .failoverAndReplace(let t):
+            guard valid.3 else { return nil }
+            var r = rows.3
+            let target = leanNodes + t.value
+            guard target.pointee.writeRowAfterAddingSecondary(li, currentPeer: target.pointee.peer(secondary.value, base: peers),
+                                                      force: primaryOffline || force, baseRow: baseRows.row(t.value),
+                                                      into: r.slot(2, position: positions[t.value])) else { return nil }
+            result = (r, .failoverAndReplace)
+        case .failover, .failoverToAny:
+            return nil
+        }
+        assert(matchesCopyingCandidate(move, result, context: context), "direct and copying candidate rows disagree")
+        return result
+    }
+
+    /// Debug check: the copying path gives the same acceptance and rows as the direct one.
+    private func matchesCopyingCandidate(_ move: InstanceMove, _ direct: (rows: CandidateRows, kind: Kind)?,
+                                         context: LeanContext) -> Bool {
+        guard let direct else {
+            // The copying path writes into the same rows: compare only acceptance.
+            return copyingCandidate(move, context: context) == nil
+        }
+        let w = ScoreEvaluator.rowWidth
+        let saved = (0..<(3 * w)).map { direct.rows.storage[$0] }
+        guard let copied = copyingCandidate(move, context: context) else { return false }
+        let same = (0..<(copied.rows.count * w)).allSatisfy { copied.rows.storage[$0].bitPattern == saved[$0].bitPattern }
+        for k in 0..<(3 * w) { direct.rows.storage[k] = saved[k] }
+        return same && copied.kind == direct.kind
+    }
+
+    /// `candidate` through updated copies of the target and own nodes (every instance, forthcoming ones too).
+    private func copyingCandidate(_ move: InstanceMove, context: LeanContext) -> (rows: CandidateRows, kind: Kind)? {
         var li = victim.lean
         li.locationScore = 0
         let v = victim
         switch move {
         case .replaceSecondary(let t):
             guard valid.0 else { return nil }
-            var target = moves.lean[t.value]
-            if target.addSecondary(li, primaryKey: primary.value, peers: moves.peers, force: secondaryOffline || force,
+            var target = context.moves.lean[t.value]
+            if target.addSecondary(li, primaryKey: primary.value, peers: context.moves.peers, force: secondaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
             var r = rows.0
             context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replaceSecondary)
         case .replaceAndFailover(let t):
-            guard moves.migrates(primary, t) else { return nil }
-            var target = moves.lean[t.value]
-            if target.addPrimary(li, force: force, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
+            guard context.moves.migrates(primary, t) else { return nil }
+            var target = context.moves.lean[t.value]
+            if target.addPrimary(li, force: force, desired: context.moves.desired(v, t), tagClash: context.moves.clash(v, t)) != nil { return nil }
             var intP = primaryWithout
-            if intP.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: secondaryOffline || force,
+            if intP.addSecondary(li, primaryKey: t.value, peers: context.moves.peers, force: secondaryOffline || force,
                                  ignoreDisks: false) != nil { return nil }
             var r = rows.1
             context.writeRow(intP, victim: v, into: r.slot(1, position: positions[primary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replaceAndFailover)
         case .replacePrimary(let t):
-            guard valid.2, var tr = trial, moves.migrates(secondary, t) else { return nil }
+            guard valid.2, var tr = trial, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
-            var target = moves.lean[t.value]
-            if target.addPrimary(li, force: forceP, desired: moves.desired(v, t), tagClash: moves.clash(v, t)) != nil { return nil }
-            if tr.addSecondary(li, primaryKey: t.value, peers: moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
+            var target = context.moves.lean[t.value]
+            if target.addPrimary(li, force: forceP, desired: context.moves.desired(v, t), tagClash: context.moves.clash(v, t)) != nil { return nil }
+            if tr.addSecondary(li, primaryKey: t.value, peers: context.moves.peers, force: forceP, ignoreDisks: false) != nil { return nil }
             var r = rows.2
             context.writeRow(tr, victim: v, into: r.slot(1, position: positions[secondary.value]))
             context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replacePrimary)
         case .failoverAndReplace(let t):
             guard valid.3 else { return nil }
-            var target = moves.lean[t.value]
-            if target.addSecondary(li, primaryKey: secondary.value, peers: moves.peers, force: primaryOffline || force,
+            var target = context.moves.lean[t.value]
+            if target.addSecondary(li, primaryKey: secondary.value, peers: context.moves.peers, force: primaryOffline || force,
                                    ignoreDisks: false) != nil { return nil }
             var r = rows.3
             context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
@@ -174,13 +257,14 @@ final class LeanVictimMoves {
 
     /// Whether the candidate `rows` of `kind` certainly cannot score strictly below `best` (the pruning test
     /// with the kind's fixed rows already folded in).
-    func cannotBeat(_ rows: CandidateRows, kind: Kind, best: Double) -> Bool {
+    func cannotBeat(_ rows: CandidateRows, kind: Kind, best: Double, evaluator: ScoreEvaluator) -> Bool {
         evaluator.cannotBeat(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind), best: best)
     }
 
     /// A lower bound on the score of candidate `rows` of `kind`, with the target-dependent rows' statistics
     /// folded into `stats` (see `ScoreEvaluator.boundAndStatistics`).
-    func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>) -> Double {
+    func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>,
+                            evaluator: ScoreEvaluator) -> Double {
         evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
                                      parts: partial(kind) + ScoreEvaluator.partialSize, into: stats)
     }

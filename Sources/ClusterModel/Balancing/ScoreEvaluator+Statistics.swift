@@ -7,7 +7,7 @@ extension ScoreEvaluator {
     /// The lower part of every component for the running sums `partial` (a `preparePartial` result), their
     /// weighted total with `spread` for the spread component, and the total's magnitude.
     func prepareParts(_ partial: UnsafePointer<Double>, spread: Int, into parts: UnsafeMutablePointer<Double>) {
-        let f = fast
+        let f = fastView
         let w = ScoreEvaluator.rowWidth
         var total = 0.0, magnitude = 0.0
         for c in 0..<w {
@@ -32,7 +32,7 @@ extension ScoreEvaluator {
     func boundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
                             into stats: UnsafeMutablePointer<Double>) -> Double {
         if !anyOnline { return 0 }
-        let f = fast
+        let f = fastView
         let w = ScoreEvaluator.rowWidth
         // Which components the remaining rows change, as a bit set.
         var changed: UInt32 = 0
@@ -84,7 +84,7 @@ extension ScoreEvaluator {
     /// |ΔS| ≤ |d_fixed| + |d_varying|: the maxima of the two parts, added, bound the victim's statistics.
     func foldPartStatistics(_ cand: CandidateRows, rows: Range<Int>, improvement: UnsafeMutablePointer<Double>,
                             shift: UnsafeMutablePointer<Double>) {
-        let f = fast
+        let f = fastView
         let w = ScoreEvaluator.rowWidth
         for j in 0..<f.deviationCount {
             let c = f.deviationComponents[j]

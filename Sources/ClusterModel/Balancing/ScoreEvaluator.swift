@@ -37,6 +37,8 @@ public struct ScoreEvaluator: @unchecked Sendable {
     public private(set) var baseScore: Double = 0
     /// Raw-pointer copies of the hot data for the pruning test.
     private(set) var fast = FastTables.empty
+    /// `fast` as plain pointers (no reference counting in hot loops; `fast` keeps them alive).
+    private(set) var fastView = FastTables.empty.view
 
     /// Builds the evaluator for `members` (in index order) of `nodes`.
     public init(nodes: [Node], members: [NodeIndex]) {
@@ -88,7 +90,8 @@ public struct ScoreEvaluator: @unchecked Sendable {
         }
         nVariances = nv
         fast = FastTables(values: values, sums: s, squares: q, magnitudes: m, counts: counts, offline: offline,
-                          order: ScoreEvaluator.contributionOrder(sums: s, squares: q, counts: counts))
+                          order: ScoreEvaluator.contributionOrder(sums: s, squares: q, counts: counts), positions: position)
+        fastView = fast.view
         var total = 0, size = 0
         for (_, v) in merged { total &+= v; size += 1 }
         baseSpread = total &- size
@@ -175,7 +178,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
 
     /// Writes the running sums adjusted for the first `fixed` rows of `cand` into `partial` (sums, squares, magnitudes).
     func preparePartial(_ cand: CandidateRows, fixed: Int, into partial: UnsafeMutablePointer<Double>) {
-        let f = fast
+        let f = fastView
         let w = ScoreEvaluator.rowWidth
         for c in 0..<w {
             var s = f.sums[c], q = f.squares[c], m = f.magnitudes[c]
@@ -203,7 +206,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
     /// once it reaches `stopAt` (every component is non-negative, so the partial sum is a bound too).
     func lowerBound(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, stopAt: Double) -> Double {
         if !anyOnline { return 0 }
-        let f = fast
+        let f = fastView
         let w = ScoreEvaluator.rowWidth
         var total = 0.0
         for o in 0..<w {
@@ -247,7 +250,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
     /// Components are bounded from below one by one (sums via running sums with a rounding margin,
     /// deviations via running sums of squares) and the test stops as soon as the bound reaches `best`.
     public func cannotBeat(_ cand: CandidateRows, best: Double) -> Bool {
-        cannotBeat(cand, fixed: 0, partial: UnsafePointer(fast.basePartial), best: best)
+        cannotBeat(cand, fixed: 0, partial: UnsafePointer(fastView.basePartial), best: best)
     }
 
     /// The exact score with the candidate applied, summed in htools' order.

@@ -13,6 +13,29 @@ struct ComponentTables: Sendable {
     }
 }
 
+/// The raw pointers of a `FastTables`, copied without reference counting into hot loops (valid while the
+/// tables live).
+struct FastView {
+    let values: UnsafeMutablePointer<Double>
+    let sums: UnsafeMutablePointer<Double>
+    let squares: UnsafeMutablePointer<Double>
+    let magnitudes: UnsafeMutablePointer<Double>
+    let counts: UnsafeMutablePointer<Double>
+    let basePartial: UnsafeMutablePointer<Double>
+    let inverseCounts: UnsafeMutablePointer<Double>
+    let weights: UnsafeMutablePointer<Double>
+    let kind: UnsafeMutablePointer<UInt8>
+    let online: UnsafeMutablePointer<Bool>
+    let offline: UnsafeMutablePointer<Bool>
+    let order: UnsafeMutablePointer<Int>
+    let onlineMask: UInt32
+    let offlineMask: UInt32
+    let baseParts: UnsafeMutablePointer<Double>
+    let deviationComponents: UnsafeMutablePointer<Int>
+    let deviationCount: Int
+    let positions: UnsafeMutablePointer<Int>
+}
+
 /// Immutable raw buffers shared by the scanning threads (freed with the last reference).
 final class FastTables: @unchecked Sendable {
     let values: UnsafeMutablePointer<Double>
@@ -38,12 +61,14 @@ final class FastTables: @unchecked Sendable {
     /// The standard-deviation components.
     let deviationComponents: UnsafeMutablePointer<Int>
     let deviationCount: Int
+    /// Member position of each node index, or -1 (`ScoreEvaluator.position`).
+    let positions: UnsafeMutablePointer<Int>
 
     static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
                                   order: Array(0..<ScoreComponent.count))
 
     init(values v: [Double], sums s: [Double], squares q: [Double], magnitudes m: [Double], counts c: [Double],
-         offline o: [Bool], order ord: [Int]) {
+         offline o: [Bool], order ord: [Int], positions pos: [Int] = []) {
         func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
             if !a.isEmpty { _ = UnsafeMutableBufferPointer(start: p, count: a.count).initialize(from: a) }
@@ -68,11 +93,20 @@ final class FastTables: @unchecked Sendable {
         let deviations = (0..<ScoreComponent.count).filter { t.aggregation[$0] == .standardDeviation }
         deviationComponents = copy(deviations)
         deviationCount = deviations.count
+        positions = copy(pos)
+    }
+
+    /// The tables' pointers as a plain value.
+    var view: FastView {
+        FastView(values: values, sums: sums, squares: squares, magnitudes: magnitudes, counts: counts,
+                 basePartial: basePartial, inverseCounts: inverseCounts, weights: weights, kind: kind, online: online,
+                 offline: offline, order: order, onlineMask: onlineMask, offlineMask: offlineMask, baseParts: baseParts,
+                 deviationComponents: deviationComponents, deviationCount: deviationCount, positions: positions)
     }
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
         counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
-        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate()
+        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); positions.deallocate()
     }
 }

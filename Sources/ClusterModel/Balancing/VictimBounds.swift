@@ -72,13 +72,18 @@ final class VictimBounds: @unchecked Sendable {
     /// Folds a candidate's `bound` into slot `j` of instance `i` (the slot keeps the least of the candidates
     /// evaluated for it since it was last cleared).
     @inline(__always) func fold(_ i: Int, slot j: Int, bound: Double) {
-        let o = offset[i]
+        VictimBounds.fold(bound, offset: offset[i], into: slotRow(i), slot: j, least: least + i)
+    }
+
+    /// `fold` on a record given as raw pointers: its slot row, its least value and its offset.
+    @inline(__always)
+    static func fold(_ bound: Double, offset o: Double, into row: UnsafeMutablePointer<Double>, slot j: Int,
+                     least: UnsafeMutablePointer<Double>) {
         let v = bound - o
         // Lowered to cover the rounding of the subtraction.
         let stored = v.isNaN ? -Double.infinity : v - 4e-16 * (abs(v) + abs(o))
-        let row = slotRow(i)
         if stored < row[j] { row[j] = stored }
-        if stored < least[i] { least[i] = stored }
+        if stored < least.pointee { least.pointee = stored }
     }
 
     /// Empties slot `j` of instance `i` before its candidates are evaluated again.

@@ -86,7 +86,6 @@ struct VictimScan {
         let victim = LeanVictim(cluster.instances[index.value])
         let inst = victim.instance
         let force = options.ignoreSoftErrors
-        var changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value])
         let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
         let useSecondary = secondaryUsable && options.instanceMoves
         let mirror = inst.mirrorType
@@ -94,44 +93,56 @@ struct VictimScan {
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
                               scratch: scratch + 5 * w, statistics: record != nil)
+        // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
+        let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
+        // Only the scan without a prepared victim needs changed-node copies.
+        var changed: LeanChanges? = nil
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
         var anyPrepared = false
         if record != nil && prepared != nil { varying.initialize(repeating: 0, count: 2 * w) }
-        let bounds = record?.bounds
-        let i = record?.instance ?? 0
-        let stats = record.map { $0.bounds.stats($0.instance) }
+        // The record as raw pointers (no reference counting per candidate); without one they point at scratch.
+        let hasRecord = record != nil
+        let slotRow = record.map { $0.bounds.slotRow($0.instance) } ?? scratch
+        let least = record.map { $0.bounds.least + $0.instance } ?? scratch
+        let offset = record.map { $0.bounds.offset[$0.instance] } ?? 0
+        let stats = record.map { $0.bounds.stats($0.instance) } ?? scratch
         var leastCleared = false
         func clear(_ slot: Int) {
-            guard let bounds else { return }
-            if bounds.slotRow(i)[slot] <= bounds.least[i] { leastCleared = true }
-            bounds.clear(i, slot: slot)
+            guard hasRecord else { return }
+            if slotRow[slot] <= least.pointee { leastCleared = true }
+            slotRow[slot] = .infinity
         }
         func consider(_ move: InstanceMove, _ ordinal: Int, slot: Int) {
             let rows: CandidateRows
             var kind: LeanVictimMoves.Kind? = nil
-            if let prepared, move != .failover {
-                guard let c = prepared.candidate(move) else { return }
+            if let preparedRef, move != .failover {
+                guard let c = preparedRef._withUnsafeGuaranteedRef({ $0.candidate(move, context: context) }) else { return }
                 rows = c.rows
                 kind = c.kind
             } else {
-                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed) else { return }
-                rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
+                if changed == nil { changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value]) }
+                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed!) else { return }
+                rows = context.rows(changed!, victim: victim, evaluator: evaluator, scratch: scratch)
             }
             let limit = best.limit(position, ordinal)
-            if let bounds {
+            if hasRecord {
                 let bound: Double
                 if let kind {
                     anyPrepared = true
-                    bound = prepared.unsafelyUnwrapped.boundAndStatistics(rows, kind: kind, into: varying)
+                    bound = preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                        $0.boundAndStatistics(rows, kind: kind, into: varying, evaluator: evaluator)
+                    }
                 } else {
-                    bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fast.basePartial,
-                                                         parts: evaluator.fast.baseParts, into: stats.unsafelyUnwrapped)
+                    bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fastView.basePartial,
+                                                         parts: evaluator.fastView.baseParts, into: stats)
                 }
-                bounds.fold(i, slot: slot, bound: bound)
+                VictimBounds.fold(bound, offset: offset, into: slotRow, slot: slot, least: least)
                 if bound >= limit { return }
             } else if let kind {
-                if prepared.unsafelyUnwrapped.cannotBeat(rows, kind: kind, best: limit) { return }
+                if preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef({
+                    $0.cannotBeat(rows, kind: kind, best: limit, evaluator: evaluator)
+                }) { return }
             } else if evaluator.cannotBeat(rows, best: limit) {
                 return
             }
@@ -147,7 +158,7 @@ struct VictimScan {
             case .touched:
                 break
             case .promising:
-                if bounds.unsafelyUnwrapped.low(i, slot: 0) < best.limit(position, 0) {
+                if VictimBounds.carried(slotRow[0], offset: offset) < best.limit(position, 0) {
                     clear(0)
                     consider(.failover, 0, slot: 0)
                 }
@@ -165,8 +176,6 @@ struct VictimScan {
             case .touched: mode = 1
             case .promising: mode = 2
             }
-            let slotRow = bounds?.slotRow(i)
-            let offset = bounds?.offset[i] ?? 0
             let primary = inst.primary, secondary = inst.secondary
             let firstKind = kinds[0]
             let targets = mode == 1 ? touched : online
@@ -177,7 +186,7 @@ struct VictimScan {
                         if mode != 0 {
                             if !flags[target.value] {
                                 // Only `promising` scans reach untouched targets.
-                                let carried = VictimBounds.carried(slotRow.unsafelyUnwrapped[tp + 1], offset: offset)
+                                let carried = VictimBounds.carried(slotRow[tp + 1], offset: offset)
                                 let first = VictimScan.ordinal(firstKind.retargeted(target), targetPosition: tp)
                                 if carried >= best.limit(position, first) { continue }
                             }
@@ -191,7 +200,7 @@ struct VictimScan {
                 }
             }
         }
-        if let stats, let prepared, anyPrepared {
+        if hasRecord, let prepared, anyPrepared {
             let fixed = prepared.fixedStatistics
             for c in 0..<w {
                 let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
@@ -199,7 +208,8 @@ struct VictimScan {
                 if !(shift <= stats[w + c]) { stats[w + c] = shift }
             }
         }
-        if let bounds, leastCleared { bounds.refreshLeast(i) }
+        if let record, leastCleared { record.bounds.refreshLeast(record.instance) }
+        withExtendedLifetime(prepared) {}
     }
 }
 
