@@ -17,7 +17,7 @@ struct LeanVictim {
     let lean: LeanInstance
     let hasExclusionTags: Bool
     let hasDesiredTags: Bool
-    init(_ i: Instance) {
+    init(_ i: __shared Instance) {
         instance = i; lean = LeanInstance(i)
         hasExclusionTags = !i.exclusionTags.isEmpty; hasDesiredTags = !i.desiredLocationTags.isEmpty
     }

@@ -46,7 +46,7 @@ final class LeanVictimMoves {
     var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.allCases.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
-    init?(victim v: LeanVictim, context: LeanContext, evaluator: ScoreEvaluator, force: Bool,
+    init?(victim v: __shared LeanVictim, context: __shared LeanContext, evaluator: __shared ScoreEvaluator, force: Bool,
           scratch: UnsafeMutablePointer<Double>, statistics: Bool) {
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }

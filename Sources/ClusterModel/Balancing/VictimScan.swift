@@ -38,7 +38,9 @@ struct BestCandidate {
 
 /// The candidate moves of one victim instance, in htools' scan order (`checkInstanceMove`): failover first,
 /// then every target with the move kinds `possibleMoves` allows.
-struct VictimScan {
+///
+/// A class, so that calls pass one reference instead of copying (and retaining) the step's tables.
+final class VictimScan: @unchecked Sendable {
     let cluster: Cluster
     let online: [NodeIndex]
     /// Position of each node in `online`, or -1.
@@ -46,6 +48,12 @@ struct VictimScan {
     let options: BalanceOptions
     let evaluator: ScoreEvaluator
     let context: LeanContext
+
+    init(cluster: Cluster, online: [NodeIndex], onlinePosition: [Int], options: BalanceOptions,
+         evaluator: ScoreEvaluator, context: LeanContext) {
+        self.cluster = cluster; self.online = online; self.onlinePosition = onlinePosition; self.options = options
+        self.evaluator = evaluator; self.context = context
+    }
 
     /// Scratch doubles one scanning thread needs.
     static let scratchSize = 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize
