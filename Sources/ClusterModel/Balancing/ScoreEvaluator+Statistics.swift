@@ -34,24 +34,42 @@ extension ScoreEvaluator {
         if !anyOnline { return 0 }
         let f = fastView
         let w = ScoreEvaluator.rowWidth
+        let first = fixed, count = cand.count
         // Which components the remaining rows change, as a bit set.
         var changed: UInt32 = 0
-        for k in fixed..<cand.count {
+        for k in first..<count {
             let p = cand.position(k)
             let old = f.values + p * w, new = cand.row(k)
             let include = f.offline[p] ? f.offlineMask : f.onlineMask
             var rowChanged: UInt32 = 0
-            for c in 0..<w where old[c].bitPattern != new[c].bitPattern { rowChanged |= 1 << UInt32(c) }
+            for c in 0..<w { rowChanged |= (old[c].bitPattern != new[c].bitPattern ? 1 : 0) << UInt32(c) }
             changed |= rowChanged & include
+        }
+        changed &= f.scoredMask
+        // Twins the candidate keeps equal are computed once, with their first component.
+        var doubled: UInt32 = 0
+        var twins = changed & f.twinMask
+        while twins != 0 {
+            let c2 = twins.trailingZeroBitCount
+            twins &= twins - 1
+            let c1 = f.twin[c2]
+            guard changed & (1 << UInt32(c1)) != 0, parts[c1].bitPattern == parts[c2].bitPattern,
+                  partial[c1].bitPattern == partial[c2].bitPattern,
+                  partial[w + c1].bitPattern == partial[w + c2].bitPattern,
+                  partial[2 * w + c1].bitPattern == partial[2 * w + c2].bitPattern else { continue }
+            var same = true
+            for k in first..<count where cand.row(k)[c1].bitPattern != cand.row(k)[c2].bitPattern { same = false }
+            guard same else { continue }
+            changed &= ~(1 << UInt32(c2))
+            doubled |= 1 << UInt32(c1)
         }
         var total = parts[w], magnitude = parts[w + 1]
         while changed != 0 {
             let c = changed.trailingZeroBitCount
+            let bit: UInt32 = 1 << UInt32(c)
             changed &= changed - 1
-            let kind = f.kind[c]
-            if kind == 2 { continue }
             var d = 0.0, g = 0.0, a = 0.0, qm = 0.0
-            for k in fixed..<cand.count {
+            for k in first..<count {
                 let p = cand.position(k)
                 if f.offline[p] == f.online[c] { continue }
                 let o = f.values[p * w + c], n = cand.row(k)[c]
@@ -61,13 +79,23 @@ extension ScoreEvaluator {
                 qm += n * n + o * o
             }
             let inv = f.inverseCounts[c]
-            let part = ScoreEvaluator.lowerPart(kind: kind, sum: partial[c] + d, squares: partial[w + c] + g,
+            let deviation = f.deviationMask & bit != 0
+            let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
                                                 magnitude: partial[2 * w + c] + a, inverseCount: inv)
             let change = f.weights[c] * (part - parts[c])
             total += change
             magnitude += abs(change)
-            if kind == 1 && inv != 0 {
+            if deviation && inv != 0 {
                 ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
+                                             improvement: stats, shift: stats + w)
+            }
+            guard doubled & bit != 0 else { continue }
+            // The twin: the same change, the same statistics.
+            total += change
+            magnitude += abs(change)
+            let c2 = f.partner[c]
+            if deviation && inv != 0 {
+                ScoreEvaluator.foldStatistic(c2, sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm,
                                              improvement: stats, shift: stats + w)
             }
         }

@@ -34,6 +34,11 @@ struct FastView {
     let deviationComponents: UnsafeMutablePointer<Int>
     let deviationCount: Int
     let positions: UnsafeMutablePointer<Int>
+    let scoredMask: UInt32
+    let deviationMask: UInt32
+    let twinMask: UInt32
+    let twin: UnsafeMutablePointer<Int>
+    let partner: UnsafeMutablePointer<Int>
 }
 
 /// Immutable raw buffers shared by the scanning threads (freed with the last reference).
@@ -63,6 +68,17 @@ final class FastTables: @unchecked Sendable {
     let deviationCount: Int
     /// Member position of each node index, or -1 (`ScoreEvaluator.position`).
     let positions: UnsafeMutablePointer<Int>
+    /// The sum and standard-deviation components (not the spread), as a bit set.
+    let scoredMask: UInt32
+    /// The standard-deviation components, as a bit set.
+    let deviationMask: UInt32
+    /// Components with a twin: an earlier component of the same kind, weight and node set whose input equals
+    /// theirs bit for bit on every member (`twin`). A candidate whose rows keep the equality scores both alike.
+    let twinMask: UInt32
+    /// Per component: its twin, or -1.
+    let twin: UnsafeMutablePointer<Int>
+    /// Per component: the later component it is the twin of, or -1 (each component has at most one).
+    let partner: UnsafeMutablePointer<Int>
 
     static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
                                   order: Array(0..<ScoreComponent.count))
@@ -94,6 +110,29 @@ final class FastTables: @unchecked Sendable {
         deviationComponents = copy(deviations)
         deviationCount = deviations.count
         positions = copy(pos)
+        var scored: UInt32 = 0, deviation: UInt32 = 0
+        for c in 0..<ScoreComponent.count {
+            if t.aggregation[c] != .spread { scored |= 1 << UInt32(c) }
+            if t.aggregation[c] == .standardDeviation { deviation |= 1 << UInt32(c) }
+        }
+        scoredMask = scored
+        deviationMask = deviation
+        let w = ScoreComponent.count, members = v.count / max(1, w)
+        var twins = [Int](repeating: -1, count: w), partners = twins, twinBits: UInt32 = 0
+        for c2 in 0..<w where members > 0 && t.aggregation[c2] != .spread {
+            for c1 in 0..<c2 where twins[c1] < 0 && partners[c1] < 0 && t.aggregation[c1] == t.aggregation[c2]
+                && t.weightList[c1] == t.weightList[c2] && t.online[c1] == t.online[c2] {
+                if (0..<members).allSatisfy({ v[$0 * w + c1].bitPattern == v[$0 * w + c2].bitPattern }) {
+                    twins[c2] = c1
+                    partners[c1] = c2
+                    twinBits |= 1 << UInt32(c2)
+                    break
+                }
+            }
+        }
+        twin = copy(twins)
+        partner = copy(partners)
+        twinMask = twinBits
     }
 
     /// The tables' pointers as a plain value.
@@ -101,12 +140,13 @@ final class FastTables: @unchecked Sendable {
         FastView(values: values, sums: sums, squares: squares, magnitudes: magnitudes, counts: counts,
                  basePartial: basePartial, inverseCounts: inverseCounts, weights: weights, kind: kind, online: online,
                  offline: offline, order: order, onlineMask: onlineMask, offlineMask: offlineMask, baseParts: baseParts,
-                 deviationComponents: deviationComponents, deviationCount: deviationCount, positions: positions)
+                 deviationComponents: deviationComponents, deviationCount: deviationCount, positions: positions,
+                 scoredMask: scoredMask, deviationMask: deviationMask, twinMask: twinMask, twin: twin, partner: partner)
     }
 
     deinit {
         values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
         counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
-        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); positions.deallocate()
+        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); positions.deallocate(); twin.deallocate(); partner.deallocate()
     }
 }
