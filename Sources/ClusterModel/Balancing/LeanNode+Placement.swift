@@ -206,6 +206,22 @@ extension LeanNode {
         return zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
+    /// The values of this node after adding `i` as a secondary whose primary's peer entry is `currentPeer`
+    /// (htools' `addSecExEx`, before its checks), shared by `addSecondary` and `writeRowAfterAddingSecondary` so
+    /// both use the same arithmetic: the memory it needs, the forthcoming disk, spindles and spindle use, the
+    /// memory before, the disk, spindles and spindle use, the reserved memory and the N+1 verdict.
+    @inline(__always)
+    func secondaryAddition(_ i: LeanInstance, currentPeer: Int)
+        -> (Int, Int, Int, Double, Int, Int, Int, Double, Int, Bool) {
+        let neededMemory = i.usesSecondaryMemory ? i.memory : 0
+        let newReserved = max(reservedMemory, currentPeer &+ neededMemory)
+        let oldMemory = unallocatedMemory
+        return (neededMemory, freeDiskForth &- i.disk, newFreeSpindles(adding: true, i, current: freeSpindlesForth),
+                spindleUse(adding: true, i, current: instanceSpindlesForth), oldMemory, freeDisk &- i.disk,
+                newFreeSpindles(adding: true, i, current: freeSpindles), spindleUse(adding: true, i, current: instanceSpindles),
+                newReserved, oldMemory <= newReserved)
+    }
+
     /// The score row `addSecondary(i, currentPeer:force:ignoreDisks: false)` followed by `writeScoreRow` would
     /// give, without building the new node, for a non-forthcoming instance; false when it would be refused.
     /// `baseRow` is this node's own score row (its tag conflicts do not change with a secondary).
@@ -213,17 +229,8 @@ extension LeanNode {
     func writeRowAfterAddingSecondary(_ i: LeanInstance, currentPeer: Int, force: Bool, baseRow: UnsafePointer<Double>,
                                       into v: UnsafeMutablePointer<Double>) -> Bool {
         let strict = !force
-        let neededMemory = i.usesSecondaryMemory ? i.memory : 0
-        let newPeer = currentPeer &+ neededMemory
-        let newDiskForth = freeDiskForth &- i.disk
-        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
-        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
-        let oldMemory = unallocatedMemory
-        let newDisk = freeDisk &- i.disk
-        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
-        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
-        let newReserved = max(reservedMemory, newPeer)
-        let newFailsN1 = oldMemory <= newReserved
+        let (neededMemory, newDiskForth, newFreeSpForth, newInstSpForth, oldMemory, newDisk, newFreeSp, newInstSp,
+             newReserved, newFailsN1) = secondaryAddition(i, currentPeer: currentPeer)
         if !i.hasSecondary { return false }
         if newDisk <= 0 { return false }
         if exclusiveStorage && newFreeSp < 0 { return false }
@@ -304,11 +311,8 @@ extension LeanNode {
     /// caller records the new peer entry (`currentPeer` plus the instance's secondary memory), unless forthcoming.
     mutating func addSecondary(_ i: LeanInstance, currentPeer: Int, force: Bool, ignoreDisks: Bool) -> FailMode? {
         let strict = !force
-        let neededMemory = i.usesSecondaryMemory ? i.memory : 0
-        let newPeer = currentPeer &+ neededMemory
-        let newDiskForth = freeDiskForth &- i.disk
-        let newFreeSpForth = newFreeSpindles(adding: true, i, current: freeSpindlesForth)
-        let newInstSpForth = spindleUse(adding: true, i, current: instanceSpindlesForth)
+        let (neededMemory, newDiskForth, newFreeSpForth, newInstSpForth, oldMemory, newDisk, newFreeSp, newInstSp,
+             newReserved, newFailsN1) = secondaryAddition(i, currentPeer: currentPeer)
 
         // (A nested function here would capture, and so copy, the whole node.)
         let forthcomingViolation: FailMode?
@@ -328,13 +332,6 @@ extension LeanNode {
             instanceSpindlesForth = newInstSpForth; freeSpindlesForth = newFreeSpForth
             return nil
         }
-        let oldMemory = unallocatedMemory
-        let newDisk = freeDisk &- i.disk
-        let newFreeSp = newFreeSpindles(adding: true, i, current: freeSpindles)
-        let newInstSp = spindleUse(adding: true, i, current: instanceSpindles)
-        let newReserved = max(reservedMemory, newPeer)
-        let newFailsN1 = oldMemory <= newReserved
-
         if !i.hasSecondary { return .disk }
         if !ignoreDisks && newDisk <= 0 { return .disk }
         if strict && newDisk < lowDisk { return .disk }

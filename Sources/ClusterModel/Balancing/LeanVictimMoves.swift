@@ -147,12 +147,8 @@ final class LeanVictimMoves {
         let result: (rows: CandidateRows, kind: Kind)?
         switch move {
         case .replaceSecondary(let t):
-            guard valid.0 else { return nil }
-            var r = rows.0
-            let target = leanNodes + t.value
-            guard target.pointee.writeRowAfterAddingSecondary(li, currentPeer: target.pointee.peer(primary.value, base: peers),
-                                                      force: secondaryOffline || force, baseRow: baseRows.row(t.value),
-                                                      into: r.slot(2, position: positions[t.value])) else { return nil }
+            guard valid.0, let r = targetGainingSecondary(rows.0, t, primaryKey: primary, force: secondaryOffline || force,
+                                                          peers: peers) else { return nil }
             result = (r, .replaceSecondary)
         case .replaceAndFailover(let t):
             guard context.moves.migrates(primary, t) else { return nil }
@@ -178,18 +174,27 @@ final class LeanVictimMoves {
                                               into: r.slot(2, position: positions[t.value]))
             result = (r, .replacePrimary)
         case .failoverAndReplace(let t):
-            guard valid.3 else { return nil }
-            var r = rows.3
-            let target = leanNodes + t.value
-            guard target.pointee.writeRowAfterAddingSecondary(li, currentPeer: target.pointee.peer(secondary.value, base: peers),
-                                                      force: primaryOffline || force, baseRow: baseRows.row(t.value),
-                                                      into: r.slot(2, position: positions[t.value])) else { return nil }
+            guard valid.3, let r = targetGainingSecondary(rows.3, t, primaryKey: secondary, force: primaryOffline || force,
+                                                          peers: peers) else { return nil }
             result = (r, .failoverAndReplace)
         case .failover, .failoverToAny:
             return nil
         }
         assert(matchesCopyingCandidate(move, result, context: context), "direct and copying candidate rows disagree")
         return result
+    }
+
+    /// `rows` with the row of target `t` after it gains the victim as a secondary of `primaryKey` in slot 2, or
+    /// nil when the target refuses it.
+    @inline(__always)
+    private func targetGainingSecondary(_ rows: CandidateRows, _ t: NodeIndex, primaryKey: NodeIndex, force: Bool,
+                                        peers: PeerTable) -> CandidateRows? {
+        var r = rows
+        let target = leanNodes + t.value
+        guard target.pointee.writeRowAfterAddingSecondary(placed, currentPeer: target.pointee.peer(primaryKey.value, base: peers),
+                                                          force: force, baseRow: baseRows.row(t.value),
+                                                          into: r.slot(2, position: positions[t.value])) else { return nil }
+        return r
     }
 
     /// Debug check: the copying path gives the same acceptance and rows as the direct one.

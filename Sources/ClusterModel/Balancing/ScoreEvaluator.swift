@@ -95,7 +95,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
         var total = 0, size = 0
         for (_, v) in merged { total &+= v; size += 1 }
         baseSpread = total &- size
-        if !s.isEmpty { prepareParts(fast.basePartial, spread: baseSpread, into: fast.baseParts) }
+        if !s.isEmpty { prepareParts(fastView.basePartial, spread: baseSpread, into: fastView.baseParts) }
         var scratch = [Double](repeating: 0, count: 3 * w)
         baseScore = scratch.withUnsafeMutableBufferPointer { buf in
             var rows = CandidateRows(storage: buf.baseAddress!)

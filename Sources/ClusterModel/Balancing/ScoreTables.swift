@@ -21,33 +21,6 @@ struct FastView {
     let squares: UnsafeMutablePointer<Double>
     let magnitudes: UnsafeMutablePointer<Double>
     let counts: UnsafeMutablePointer<Double>
-    let basePartial: UnsafeMutablePointer<Double>
-    let inverseCounts: UnsafeMutablePointer<Double>
-    let weights: UnsafeMutablePointer<Double>
-    let kind: UnsafeMutablePointer<UInt8>
-    let online: UnsafeMutablePointer<Bool>
-    let offline: UnsafeMutablePointer<Bool>
-    let order: UnsafeMutablePointer<Int>
-    let onlineMask: UInt32
-    let offlineMask: UInt32
-    let baseParts: UnsafeMutablePointer<Double>
-    let deviationComponents: UnsafeMutablePointer<Int>
-    let deviationCount: Int
-    let positions: UnsafeMutablePointer<Int>
-    let scoredMask: UInt32
-    let deviationMask: UInt32
-    let twinMask: UInt32
-    let twin: UnsafeMutablePointer<Int>
-    let partner: UnsafeMutablePointer<Int>
-}
-
-/// Immutable raw buffers shared by the scanning threads (freed with the last reference).
-final class FastTables: @unchecked Sendable {
-    let values: UnsafeMutablePointer<Double>
-    let sums: UnsafeMutablePointer<Double>
-    let squares: UnsafeMutablePointer<Double>
-    let magnitudes: UnsafeMutablePointer<Double>
-    let counts: UnsafeMutablePointer<Double>
     /// Base sums, squares and magnitudes laid out as a `preparePartial` result.
     let basePartial: UnsafeMutablePointer<Double>
     /// 1/count per component (0 when the count is 0).
@@ -79,6 +52,12 @@ final class FastTables: @unchecked Sendable {
     let twin: UnsafeMutablePointer<Int>
     /// Per component: the later component it is the twin of, or -1 (each component has at most one).
     let partner: UnsafeMutablePointer<Int>
+}
+
+/// Immutable raw buffers shared by the scanning threads (freed with the last reference).
+final class FastTables: @unchecked Sendable {
+    /// The buffers.
+    let view: FastView
 
     static let empty = FastTables(values: [], sums: [], squares: [], magnitudes: [], counts: [], offline: [],
                                   order: Array(0..<ScoreComponent.count))
@@ -91,33 +70,13 @@ final class FastTables: @unchecked Sendable {
             return p
         }
         let t = ComponentTables.shared
-        values = copy(v); sums = copy(s); squares = copy(q); magnitudes = copy(m); counts = copy(c)
-        inverseCounts = copy(c.map { $0 == 0 ? 0 : 1 / $0 })
-        basePartial = copy(s.isEmpty ? [Double](repeating: 0, count: 3 * ScoreComponent.count) : s + q + m)
-        weights = copy(t.weightList)
-        kind = copy(t.aggregation.map { a -> UInt8 in
-            switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
-        })
-        online = copy(t.online)
-        offline = copy(o)
-        order = copy(ord)
-        var mask: UInt32 = 0
-        for (k, on) in t.online.enumerated() where on { mask |= 1 << UInt32(k) }
-        onlineMask = mask
-        offlineMask = ~mask & ((1 << UInt32(ScoreComponent.count)) - 1)
-        baseParts = copy([Double](repeating: 0, count: ScoreEvaluator.partsSize))
-        let deviations = (0..<ScoreComponent.count).filter { t.aggregation[$0] == .standardDeviation }
-        deviationComponents = copy(deviations)
-        deviationCount = deviations.count
-        positions = copy(pos)
-        var scored: UInt32 = 0, deviation: UInt32 = 0
-        for c in 0..<ScoreComponent.count {
+        let w = ScoreComponent.count, members = v.count / max(1, w)
+        var onlineBits: UInt32 = 0, scored: UInt32 = 0, deviation: UInt32 = 0
+        for c in 0..<w {
+            if t.online[c] { onlineBits |= 1 << UInt32(c) }
             if t.aggregation[c] != .spread { scored |= 1 << UInt32(c) }
             if t.aggregation[c] == .standardDeviation { deviation |= 1 << UInt32(c) }
         }
-        scoredMask = scored
-        deviationMask = deviation
-        let w = ScoreComponent.count, members = v.count / max(1, w)
         var twins = [Int](repeating: -1, count: w), partners = twins, twinBits: UInt32 = 0
         for c2 in 0..<w where members > 0 && t.aggregation[c2] != .spread {
             for c1 in 0..<c2 where twins[c1] < 0 && partners[c1] < 0 && t.aggregation[c1] == t.aggregation[c2]
@@ -130,23 +89,27 @@ final class FastTables: @unchecked Sendable {
                 }
             }
         }
-        twin = copy(twins)
-        partner = copy(partners)
-        twinMask = twinBits
-    }
-
-    /// The tables' pointers as a plain value.
-    var view: FastView {
-        FastView(values: values, sums: sums, squares: squares, magnitudes: magnitudes, counts: counts,
-                 basePartial: basePartial, inverseCounts: inverseCounts, weights: weights, kind: kind, online: online,
-                 offline: offline, order: order, onlineMask: onlineMask, offlineMask: offlineMask, baseParts: baseParts,
-                 deviationComponents: deviationComponents, deviationCount: deviationCount, positions: positions,
-                 scoredMask: scoredMask, deviationMask: deviationMask, twinMask: twinMask, twin: twin, partner: partner)
+        let deviations = (0..<w).filter { t.aggregation[$0] == .standardDeviation }
+        view = FastView(
+            values: copy(v), sums: copy(s), squares: copy(q), magnitudes: copy(m), counts: copy(c),
+            basePartial: copy(s.isEmpty ? [Double](repeating: 0, count: 3 * w) : s + q + m),
+            inverseCounts: copy(c.map { $0 == 0 ? 0 : 1 / $0 }), weights: copy(t.weightList),
+            kind: copy(t.aggregation.map { a -> UInt8 in
+                switch a { case .sum: return 0; case .standardDeviation: return 1; case .spread: return 2 }
+            }),
+            online: copy(t.online), offline: copy(o), order: copy(ord),
+            onlineMask: onlineBits, offlineMask: ~onlineBits & ((1 << UInt32(w)) - 1),
+            baseParts: copy([Double](repeating: 0, count: ScoreEvaluator.partsSize)),
+            deviationComponents: copy(deviations), deviationCount: deviations.count, positions: copy(pos),
+            scoredMask: scored, deviationMask: deviation, twinMask: twinBits, twin: copy(twins), partner: copy(partners))
     }
 
     deinit {
-        values.deallocate(); sums.deallocate(); squares.deallocate(); magnitudes.deallocate()
-        counts.deallocate(); inverseCounts.deallocate(); basePartial.deallocate(); weights.deallocate(); kind.deallocate(); online.deallocate(); offline.deallocate()
-        order.deallocate(); baseParts.deallocate(); deviationComponents.deallocate(); positions.deallocate(); twin.deallocate(); partner.deallocate()
+        let f = view
+        f.values.deallocate(); f.sums.deallocate(); f.squares.deallocate(); f.magnitudes.deallocate()
+        f.counts.deallocate(); f.basePartial.deallocate(); f.inverseCounts.deallocate(); f.weights.deallocate()
+        f.kind.deallocate(); f.online.deallocate(); f.offline.deallocate(); f.order.deallocate()
+        f.baseParts.deallocate(); f.deviationComponents.deallocate(); f.positions.deallocate()
+        f.twin.deallocate(); f.partner.deallocate()
     }
 }
