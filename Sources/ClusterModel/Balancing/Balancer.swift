@@ -123,35 +123,23 @@ public struct Balancer: Sendable {
                       record: .init(bounds: store, instance: victims[seeded].value), scratch: scratch, best: &seed)
         }
         let work = carried.reduce(0) { $0 + ($1 ? touched.count : online.count) }
-        let chunks = threads(work) == 1 ? 1 : 4 * threads(work)
-        var results = [BestCandidate](repeating: seed, count: chunks)
-        let seedBest = seed
-        results.withUnsafeMutableBufferPointer { out in
-            let out = out
-            let body: (Int) -> Void = { t in
-                let lo = victims.count * t / chunks, hi = victims.count * (t + 1) / chunks
-                var best = seedBest
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
-                defer { scratch.deallocate() }
-                for v in lo..<hi where v != seeded {
-                    let i = victims[v].value
-                    let choice: VictimScan.Choice
-                    if !carried[v] {
-                        store.reset(i, step: step)
-                        choice = .all
-                    } else if store.low(i) >= best.limit(v, 0) {
-                        choice = .touched
-                    } else {
-                        choice = .promising
-                    }
-                    scan.scan(victims[v], position: v, choice: choice, touched: touched, isTouched: isTouched,
-                              record: .init(bounds: store, instance: i), scratch: scratch, best: &best)
+        return Balancer.searchChunks(victims.count, chunks: threads(work) == 1 ? 1 : 4 * threads(work),
+                                     from: seed) { range, best, scratch in
+            for v in range where v != seeded {
+                let i = victims[v].value
+                let choice: VictimScan.Choice
+                if !carried[v] {
+                    store.reset(i, step: step)
+                    choice = .all
+                } else if store.low(i) >= best.limit(v, 0) {
+                    choice = .touched
+                } else {
+                    choice = .promising
                 }
-                out[t] = best
+                scan.scan(victims[v], position: v, choice: choice, touched: touched, isTouched: isTouched,
+                          record: .init(bounds: store, instance: i), scratch: scratch, best: &best)
             }
-            if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
         }
-        return results.reduce(seed, BestCandidate.better)
     }
 
     /// Threads worth waking for `work` candidate evaluations (small scans are faster on one).
@@ -160,23 +148,31 @@ public struct Balancer: Sendable {
     /// The plain search: every candidate of every victim, pruned only within the step.
     private static func searchAll(_ victims: [InstanceIndex], scan: VictimScan, threads: Int,
                                   initial: Double) -> BestCandidate {
-        let threads = max(1, min(threads, victims.count))
-        var results = [BestCandidate](repeating: .none(initial), count: threads)
+        searchChunks(victims.count, chunks: max(1, min(threads, victims.count)), from: .none(initial)) { range, best, scratch in
+            for v in range {
+                scan.scan(victims[v], position: v, choice: .all, touched: [], isTouched: [], record: nil,
+                          scratch: scratch, best: &best)
+            }
+        }
+    }
+
+    /// Runs `body` over `chunks` even slices of the victim positions `0..<count` (concurrently when more than one),
+    /// each with its own best candidate starting from `start` and its own scratch; returns the better of them all.
+    private static func searchChunks(_ count: Int, chunks: Int, from start: BestCandidate,
+                                     _ body: (Range<Int>, inout BestCandidate, UnsafeMutablePointer<Double>) -> Void)
+        -> BestCandidate {
+        var results = [BestCandidate](repeating: start, count: chunks)
         results.withUnsafeMutableBufferPointer { out in
             let out = out
-            let body: (Int) -> Void = { t in
-                let lo = victims.count * t / threads, hi = victims.count * (t + 1) / threads
-                var best = BestCandidate.none(initial)
+            func run(_ t: Int) {
+                var best = start
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
                 defer { scratch.deallocate() }
-                for v in lo..<hi {
-                    scan.scan(victims[v], position: v, choice: .all, touched: [], isTouched: [], record: nil,
-                              scratch: scratch, best: &best)
-                }
+                body(count * t / chunks ..< count * (t + 1) / chunks, &best, scratch)
                 out[t] = best
             }
-            if threads == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: body) }
+            if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
         }
-        return results.reduce(.none(initial), BestCandidate.better)
+        return results.reduce(start, BestCandidate.better)
     }
 }

@@ -11,7 +11,7 @@ struct LeanContext {
         moves = LeanMoveEvaluation(nodes: nodes)
         baseConflicts = nodes.map(\.conflictingPrimaries)
         baseRows = RowTable(rows: nodes.count)
-        for (k, n) in moves.lean.enumerated() { n.writeScoreRow(baseRows.row(k), conflicts: baseConflicts[k]) }
+        for k in 0..<moves.lean.count { moves.lean.nodes[k].writeScoreRow(baseRows.row(k), conflicts: baseConflicts[k]) }
     }
 
     /// The tag-conflict count of base node `node` once `victim` is added to it as a primary.

@@ -27,10 +27,8 @@ struct LeanVictim {
 struct LeanMoveEvaluation {
     /// The base nodes (read-only: tags, migration and location tags).
     let nodes: [Node]
-    /// Lean copies of the base nodes.
-    let lean: [LeanNode]
-    /// The same copies in a raw buffer, for reading in place in hot loops.
-    let leanStore: LeanNodeStore
+    /// Lean copies of the base nodes (in a raw buffer, so that hot loops can read them in place).
+    let lean: LeanNodeStore
     /// Peer maps, flat.
     let peers: PeerTable
     /// Whether a node has no migration tags (then any migration from it is allowed).
@@ -42,8 +40,7 @@ struct LeanMoveEvaluation {
 
     init(nodes: [Node]) {
         self.nodes = nodes
-        lean = nodes.map(LeanNode.init)
-        leanStore = LeanNodeStore(lean)
+        lean = LeanNodeStore(nodes.map(LeanNode.init))
         peers = PeerTable(nodes)
         migrationFree = nodes.map { $0.migrationTags.isEmpty }
         hasLocation = nodes.map { !$0.locationTags.isEmpty }
@@ -150,11 +147,12 @@ struct LeanMoveEvaluation {
     }
 }
 
-/// Lean nodes in a raw buffer that outlives no one holding the store (read in place, never copied out).
+/// Lean nodes in a raw buffer, freed with the store (hot loops read them in place instead of copying them out).
 final class LeanNodeStore: @unchecked Sendable {
     /// The nodes, by index.
     let nodes: UnsafeMutablePointer<LeanNode>
-    private let count: Int
+    /// The number of nodes.
+    let count: Int
 
     init(_ lean: [LeanNode]) {
         count = lean.count
@@ -166,4 +164,7 @@ final class LeanNodeStore: @unchecked Sendable {
         nodes.deinitialize(count: count)
         nodes.deallocate()
     }
+
+    /// A copy of node `i`.
+    @inline(__always) subscript(_ i: Int) -> LeanNode { nodes[i] }
 }

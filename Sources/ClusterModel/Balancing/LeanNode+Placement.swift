@@ -256,23 +256,6 @@ extension LeanNode {
         return true
     }
 
-    /// Debug check: `writeRowAfterAddingSecondary` agrees with the real update (acceptance and row, bit for bit).
-    func secondaryRowShortcutMatches(_ i: LeanInstance, currentPeer: Int, force: Bool, conflicts: Int) -> Bool {
-        var real = self
-        let accepted = real.addSecondary(i, currentPeer: currentPeer, force: force, ignoreDisks: false) == nil
-        var base = [Double](repeating: 0, count: ScoreComponent.count), a = base, b = base
-        base.withUnsafeMutableBufferPointer { writeScoreRow($0.baseAddress!, conflicts: conflicts) }
-        a.withUnsafeMutableBufferPointer { real.writeScoreRow($0.baseAddress!, conflicts: conflicts) }
-        let shortcut = base.withUnsafeBufferPointer { row in
-            b.withUnsafeMutableBufferPointer {
-                writeRowAfterAddingSecondary(i, currentPeer: currentPeer, force: force, baseRow: row.baseAddress!,
-                                             into: $0.baseAddress!)
-            }
-        }
-        guard shortcut == accepted else { return false }
-        return !accepted || zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
-    }
-
     /// The refusals of htools' `addSecExEx` (strict) that do not depend on the primary: before the N+1 check and
     /// after it (forthcoming resources). `SecondaryProbe` and the plain-value attempt pass both use it.
     func secondaryFailures(_ i: LeanInstance) -> (early: FailMode?, late: FailMode?) {

@@ -31,8 +31,11 @@ final class LeanVictimMoves {
     private let direct: Bool
     /// The base nodes' own score rows.
     private let baseRows: RowTable
-    /// The base lean nodes, read in place (kept alive by `moves`).
+    /// The base lean nodes, read in place (kept alive by the context the callers pass).
     private let leanNodes: UnsafeMutablePointer<LeanNode>
+    /// The target whose row after gaining the victim as a primary is in replace-and-failover's slot 2, or -1:
+    /// replace-primary, scanned right after it, needs the same row.
+    private var primaryRowTarget = -1
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
@@ -59,7 +62,7 @@ final class LeanVictimMoves {
         placed = li
         direct = !li.forthcoming
         baseRows = context.baseRows
-        leanNodes = context.moves.leanStore.nodes
+        leanNodes = context.moves.lean.nodes
         primaryOffline = context.moves.lean[p.value].offline
         secondaryOffline = context.moves.lean[s.value].offline
         secondaryMigrationOK = context.moves.migrates(p, s)
@@ -155,12 +158,13 @@ final class LeanVictimMoves {
             let target = leanNodes + t.value
             guard target.pointee.primaryFailure(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
             var r = rows.1
+            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
+                                              into: r.slot(2, position: positions[t.value]))
+            primaryRowTarget = t.value
             // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
             guard primaryWithout.writeRowAfterAddingSecondary(li, currentPeer: primaryWithout.peer(t.value, base: peers),
                                                               force: secondaryOffline || force, baseRow: rows.2.row(0),
                                                               into: r.slot(1, position: positions[primary.value])) else { return nil }
-            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
-                                              into: r.slot(2, position: positions[t.value]))
             result = (r, .replaceAndFailover)
         case .replacePrimary(let t):
             guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
@@ -170,8 +174,13 @@ final class LeanVictimMoves {
             var r = rows.2
             guard tr.writeRowAfterAddingSecondary(li, currentPeer: tr.peer(t.value, base: peers), force: forceP,
                                                   baseRow: trialRow, into: r.slot(1, position: positions[secondary.value])) else { return nil }
-            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
-                                              into: r.slot(2, position: positions[t.value]))
+            let targetRow = r.slot(2, position: positions[t.value])
+            if primaryRowTarget == t.value {
+                targetRow.update(from: rows.1.row(2), count: ScoreEvaluator.rowWidth)
+            } else {
+                target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t),
+                                                          conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
+            }
             result = (r, .replacePrimary)
         case .failoverAndReplace(let t):
             guard valid.3, let r = targetGainingSecondary(rows.3, t, primaryKey: secondary, force: primaryOffline || force,

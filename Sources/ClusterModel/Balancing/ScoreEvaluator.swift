@@ -36,7 +36,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
     /// The exact base score.
     public private(set) var baseScore: Double = 0
     /// Raw-pointer copies of the hot data for the pruning test.
-    private(set) var fast = FastTables.empty
+    private var fast = FastTables.empty
     /// `fast` as plain pointers (no reference counting in hot loops; `fast` keeps them alive).
     private(set) var fastView = FastTables.empty.view
 

@@ -57,9 +57,6 @@ final class VictimBounds: @unchecked Sendable {
     /// The carried lower bound on every candidate of instance `i`.
     @inline(__always) func low(_ i: Int) -> Double { VictimBounds.carried(least[i], offset: offset[i]) }
 
-    /// The carried lower bound of slot `j` of instance `i`.
-    @inline(__always) func low(_ i: Int, slot j: Int) -> Double { VictimBounds.carried(slotRow(i)[j], offset: offset[i]) }
-
     /// Starts a fresh record for instance `i` at step `s` (no candidate folded in yet).
     func reset(_ i: Int, step s: Int) {
         step[i] = s
@@ -69,13 +66,8 @@ final class VictimBounds: @unchecked Sendable {
         slotRow(i).initialize(repeating: .infinity, count: slots)
     }
 
-    /// Folds a candidate's `bound` into slot `j` of instance `i` (the slot keeps the least of the candidates
-    /// evaluated for it since it was last cleared).
-    @inline(__always) func fold(_ i: Int, slot j: Int, bound: Double) {
-        VictimBounds.fold(bound, offset: offset[i], into: slotRow(i), slot: j, least: least + i)
-    }
-
-    /// `fold` on a record given as raw pointers: its slot row, its least value and its offset.
+    /// Folds a candidate's `bound` into slot `j` of a record given as raw pointers (its slot row, its least value
+    /// and its offset): the slot keeps the least of the candidates evaluated for it since it was last cleared.
     @inline(__always)
     static func fold(_ bound: Double, offset o: Double, into row: UnsafeMutablePointer<Double>, slot j: Int,
                      least: UnsafeMutablePointer<Double>) {
@@ -85,9 +77,6 @@ final class VictimBounds: @unchecked Sendable {
         if stored < row[j] { row[j] = stored }
         if stored < least.pointee { least.pointee = stored }
     }
-
-    /// Empties slot `j` of instance `i` before its candidates are evaluated again.
-    @inline(__always) func clear(_ i: Int, slot j: Int) { slotRow(i)[j] = .infinity }
 
     /// Recomputes the least slot value of instance `i`.
     func refreshLeast(_ i: Int) {
