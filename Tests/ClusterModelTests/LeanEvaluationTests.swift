@@ -48,7 +48,7 @@ final class LeanEvaluationTests: XCTestCase {
     }
 
     func testPreparedVictimScoringMatchesFullMoves() {
-        var accepted = 0
+        var accepted = 0, typicalSeen = 0
         for seed in 300...340 as ClosedRange<UInt64> {
             let cluster = RandomCluster.make(seed: seed, locationTags: false)
             let members = cluster.nodes.map(\.index)
@@ -60,9 +60,10 @@ final class LeanEvaluationTests: XCTestCase {
             stats.initialize(repeating: 0, count: VictimBounds.statsWidth)
             defer { scratch.deallocate(); stats.deallocate() }
             for inst in cluster.instances where inst.secondary != nil {
-                for force in [false, true] {
+                for (force, typical) in [(false, false), (true, false), (false, true), (true, true)] {
                     guard let prepared = LeanVictimMoves(victim: LeanVictim(inst), context: context, evaluator: evaluator,
-                                                         force: force, scratch: scratch, statistics: true) else {
+                                                         force: force, scratch: scratch, statistics: true,
+                                                         typicalRows: typical) else {
                         XCTFail("not prepared"); continue
                     }
                     for move in RandomCluster.candidateMoves(inst, nodeCount: cluster.nodes.count) {
@@ -77,6 +78,7 @@ final class LeanEvaluationTests: XCTestCase {
                             accepted += 1
                             let exact = evaluator.exactScore(replacing: applied.changedNodes)
                             guard let (rows, kind) = lean else { XCTFail("seed \(seed) \(inst.name) \(move): refused"); continue }
+                            if kind != kind.move { typicalSeen += 1 }
                             XCTAssertEqual(evaluator.exactScore(rows).bitPattern, exact.bitPattern, "seed \(seed) \(inst.name) \(move)")
                             XCTAssertFalse(prepared.cannotBeat(rows, kind: kind, best: exact.nextUp, evaluator: evaluator), "seed \(seed) \(move): pruned")
                             let bound = prepared.boundAndStatistics(rows, kind: kind, into: stats, evaluator: evaluator)
@@ -87,5 +89,6 @@ final class LeanEvaluationTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(accepted, 1000)
+        XCTAssertGreaterThan(typicalSeen, 100, "the typical kinds were hardly exercised")
     }
 }

@@ -222,6 +222,14 @@ extension LeanNode {
                 newReserved, oldMemory <= newReserved)
     }
 
+    /// Whether adding `i` as a secondary with `currentPeer` gives the same row and verdict as with no current
+    /// peer memory: the peer entry matters only through the new reserved memory.
+    @inline(__always)
+    func addsSecondaryAsWithoutPeer(_ i: LeanInstance, currentPeer: Int) -> Bool {
+        let neededMemory = i.usesSecondaryMemory ? i.memory : 0
+        return max(reservedMemory, currentPeer &+ neededMemory) == max(reservedMemory, neededMemory)
+    }
+
     /// The score row `addSecondary(i, currentPeer:force:ignoreDisks: false)` followed by `writeScoreRow` would
     /// give, without building the new node, for a non-forthcoming instance; false when it would be refused.
     /// `baseRow` is this node's own score row (its tag conflicts do not change with a secondary).

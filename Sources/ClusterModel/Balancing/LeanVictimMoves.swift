@@ -6,8 +6,22 @@
 /// per candidate. Valid only when no node carries location tags (then location scores do not
 /// depend on the target); otherwise callers use `LeanMoveEvaluation.evaluate`.
 final class LeanVictimMoves {
-    /// Move kinds prepared here, in scratch-area order.
-    enum Kind: Int, CaseIterable { case replaceSecondary, replaceAndFailover, replacePrimary, failoverAndReplace }
+    /// Move kinds prepared here, in scratch-area order. The two "typical" kinds are replace-and-failover and
+    /// replace-primary towards a target whose peer entry on the own node leaves that node's row as with no
+    /// peer at all (most targets): that row is then fixed too, and only the target's row varies.
+    enum Kind: Int, CaseIterable {
+        case replaceSecondary, replaceAndFailover, replacePrimary, failoverAndReplace
+        case replaceAndFailoverTypical, replacePrimaryTypical
+
+        /// The move kind itself (a typical kind is the same move).
+        var move: Kind {
+            switch self {
+            case .replaceAndFailoverTypical: return .replaceAndFailover
+            case .replacePrimaryTypical: return .replacePrimary
+            default: return self
+            }
+        }
+    }
 
     let victim: LeanVictim
     let force: Bool
@@ -21,6 +35,10 @@ final class LeanVictimMoves {
     /// Whether each kind's fixed part succeeded.
     private let valid: (Bool, Bool, Bool, Bool)
     private let rows: (CandidateRows, CandidateRows, CandidateRows, CandidateRows)
+    /// Whether the typical kinds are prepared, and whether each one's fixed rows were accepted.
+    private let typical: Bool
+    private let typicalValid: (Bool, Bool)
+    private let typicalBlocks: (CandidateRows, CandidateRows)
     private let area: UnsafeMutablePointer<Double>
     /// Member position of each node (`evaluator.position`, kept alive by the evaluator the callers pass).
     private let positions: UnsafeMutablePointer<Int>
@@ -33,9 +51,10 @@ final class LeanVictimMoves {
     private let baseRows: RowTable
     /// The base lean nodes, read in place (kept alive by the context the callers pass).
     private let leanNodes: UnsafeMutablePointer<LeanNode>
-    /// The target whose row after gaining the victim as a primary is in replace-and-failover's slot 2, or -1:
-    /// replace-primary, scanned right after it, needs the same row.
+    /// The target whose row after gaining the victim as a primary replace-and-failover wrote last, or -1, and
+    /// where: replace-primary, scanned right after it, needs the same row.
     private var primaryRowTarget = -1
+    private var primaryRow: UnsafeMutablePointer<Double>
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
@@ -49,13 +68,15 @@ final class LeanVictimMoves {
     var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.allCases.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
+    /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned).
     init?(victim v: __shared LeanVictim, context: __shared LeanContext, evaluator: __shared ScoreEvaluator, force: Bool,
-          scratch: UnsafeMutablePointer<Double>, statistics: Bool) {
+          scratch: UnsafeMutablePointer<Double>, statistics: Bool, typicalRows: Bool = false) {
         let inst = v.instance
         guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
         victim = v; self.force = force
         positions = evaluator.fastView.positions
         primary = inst.primary; secondary = s; self.area = scratch
+        primaryRow = scratch
         let p = inst.primary
         var li = v.lean
         li.locationScore = 0
@@ -109,9 +130,31 @@ final class LeanVictimMoves {
         evaluator.preparePartial(fr, fixed: 2, into: partialArea(.failoverAndReplace))
         rows = (rs, rf, rp, fr)
         valid = (readdOK, true, trialOK, asPrimaryOK)
+        // The typical kinds: the own node that gains the secondary gets its row for "no current peer".
+        var rfT = rowsArea(.replaceAndFailoverTypical)
+        var rpT = rowsArea(.replacePrimaryTypical)
+        var rfTOK = false, rpTOK = false
+        if typicalRows {
+            let w = ScoreEvaluator.rowWidth
+            rfT.slot(0, position: sp).update(from: rf.row(0), count: w)
+            rfTOK = intP.writeRowAfterAddingSecondary(li, currentPeer: 0, force: secondaryOffline || force,
+                                                      baseRow: rp.row(0), into: rfT.slot(1, position: pp))
+            if rfTOK { evaluator.preparePartial(rfT, fixed: 2, into: partialArea(.replaceAndFailoverTypical)) }
+            rpT.slot(0, position: pp).update(from: rp.row(0), count: w)
+            if let t = trial {
+                rpTOK = t.writeRowAfterAddingSecondary(li, currentPeer: 0, force: forceP,
+                                                       baseRow: scratch + Kind.allCases.count * LeanVictimMoves.block + 2 * w,
+                                                       into: rpT.slot(1, position: sp))
+            }
+            if rpTOK { evaluator.preparePartial(rpT, fixed: 2, into: partialArea(.replacePrimaryTypical)) }
+        }
+        typical = typicalRows
+        typicalValid = (rfTOK, rpTOK)
+        typicalBlocks = (rfT, rpT)
         if statistics {
             let w = ScoreEvaluator.rowWidth
             for kind in Kind.allCases {
+                if kind == .replaceAndFailoverTypical && !rfTOK || kind == .replacePrimaryTypical && !rpTOK { continue }
                 evaluator.prepareParts(partialArea(kind), spread: evaluator.baseSpread,
                                        into: partialArea(kind) + ScoreEvaluator.partialSize)
             }
@@ -121,13 +164,15 @@ final class LeanVictimMoves {
             evaluator.foldPartStatistics(rf, rows: 0..<1, improvement: stats, shift: stats + w)
             evaluator.foldPartStatistics(rp, rows: 0..<1, improvement: stats, shift: stats + w)
             evaluator.foldPartStatistics(fr, rows: 0..<2, improvement: stats, shift: stats + w)
+            if rfTOK { evaluator.foldPartStatistics(rfT, rows: 0..<2, improvement: stats, shift: stats + w) }
+            if rpTOK { evaluator.foldPartStatistics(rpT, rows: 0..<2, improvement: stats, shift: stats + w) }
         }
     }
 
     /// The rows of `kind` that do not depend on the target.
     @inline(__always) static func fixedRows(_ kind: Kind) -> Int {
         switch kind {
-        case .replaceSecondary, .failoverAndReplace: return 2
+        case .replaceSecondary, .failoverAndReplace, .replaceAndFailoverTypical, .replacePrimaryTypical: return 2
         case .replaceAndFailover, .replacePrimary: return 1
         }
     }
@@ -157,31 +202,47 @@ final class LeanVictimMoves {
             guard context.moves.migrates(primary, t) else { return nil }
             let target = leanNodes + t.value
             guard target.pointee.primaryFailure(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            var r = rows.1
+            let peer = primaryWithout.peer(t.value, base: peers)
+            let typicalTarget = typical && primaryWithout.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            if typicalTarget && !typicalValid.0 { return nil }
+            var r = typicalTarget ? typicalBlocks.0 : rows.1
+            primaryRow = r.slot(2, position: positions[t.value])
             target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
-                                              into: r.slot(2, position: positions[t.value]))
+                                                      into: primaryRow)
             primaryRowTarget = t.value
-            // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
-            guard primaryWithout.writeRowAfterAddingSecondary(li, currentPeer: primaryWithout.peer(t.value, base: peers),
-                                                              force: secondaryOffline || force, baseRow: rows.2.row(0),
-                                                              into: r.slot(1, position: positions[primary.value])) else { return nil }
-            result = (r, .replaceAndFailover)
+            if typicalTarget {
+                result = (r, .replaceAndFailoverTypical)
+            } else {
+                // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
+                guard primaryWithout.writeRowAfterAddingSecondary(li, currentPeer: peer, force: secondaryOffline || force,
+                                                                  baseRow: rows.2.row(0),
+                                                                  into: r.slot(1, position: positions[primary.value])) else { return nil }
+                result = (r, .replaceAndFailover)
+            }
         case .replacePrimary(let t):
             guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             let target = leanNodes + t.value
             guard target.pointee.primaryFailure(li, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            var r = rows.2
-            guard tr.writeRowAfterAddingSecondary(li, currentPeer: tr.peer(t.value, base: peers), force: forceP,
-                                                  baseRow: trialRow, into: r.slot(1, position: positions[secondary.value])) else { return nil }
+            let peer = tr.peer(t.value, base: peers)
+            let typicalTarget = typical && tr.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            var r: CandidateRows
+            if typicalTarget {
+                guard typicalValid.1 else { return nil }
+                r = typicalBlocks.1
+            } else {
+                r = rows.2
+                guard tr.writeRowAfterAddingSecondary(li, currentPeer: peer, force: forceP, baseRow: trialRow,
+                                                      into: r.slot(1, position: positions[secondary.value])) else { return nil }
+            }
             let targetRow = r.slot(2, position: positions[t.value])
             if primaryRowTarget == t.value {
-                targetRow.update(from: rows.1.row(2), count: ScoreEvaluator.rowWidth)
+                targetRow.update(from: primaryRow, count: ScoreEvaluator.rowWidth)
             } else {
                 target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t),
                                                           conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
             }
-            result = (r, .replacePrimary)
+            result = (r, typicalTarget ? .replacePrimaryTypical : .replacePrimary)
         case .failoverAndReplace(let t):
             guard valid.3, let r = targetGainingSecondary(rows.3, t, primaryKey: secondary, force: primaryOffline || force,
                                                           peers: peers) else { return nil }
@@ -218,7 +279,7 @@ final class LeanVictimMoves {
         guard let copied = copyingCandidate(move, context: context) else { return false }
         let same = (0..<(copied.rows.count * w)).allSatisfy { copied.rows.storage[$0].bitPattern == saved[$0].bitPattern }
         for k in 0..<(3 * w) { direct.rows.storage[k] = saved[k] }
-        return same && copied.kind == direct.kind
+        return same && copied.kind == direct.kind.move
     }
 
     /// `candidate` through updated copies of the target and own nodes (every instance, forthcoming ones too).

@@ -100,7 +100,8 @@ final class VictimScan: @unchecked Sendable {
         let w = ScoreEvaluator.rowWidth
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
-                              scratch: scratch + 5 * w, statistics: record != nil)
+                              scratch: scratch + 5 * w, statistics: record != nil,
+                              typicalRows: choice == .all)
         // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
         let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
         // Only the scan without a prepared victim needs changed-node copies.
