@@ -47,6 +47,10 @@ final class LeanEvaluationTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 1000, "too few accepted moves to be meaningful (\(accepted) of \(compared))")
     }
 
+    func testKindCountMatchesTheKinds() {
+        XCTAssertEqual(LeanVictimMoves.Kind.count, LeanVictimMoves.Kind.allCases.count)
+    }
+
     func testPreparedVictimScoringMatchesFullMoves() {
         var accepted = 0, typicalSeen = 0
         for seed in 300...340 as ClosedRange<UInt64> {

@@ -3,6 +3,11 @@ import XCTest
 
 /// Node bookkeeping, peer maps, name lookup and score components.
 final class ModelTests: XCTestCase {
+    func testComponentCountMatchesTheComponents() {
+        XCTAssertEqual(ScoreComponent.count, ScoreComponent.allCases.count)
+        XCTAssertEqual(ScoreEvaluator.rowWidth, ScoreComponent.allCases.count)
+    }
+
     func testAddThenRemovePrimaryRestoresNode() {
         var checked = 0
         for seed in 1...10 as ClosedRange<UInt64> {

@@ -69,6 +69,14 @@ extension LeanNode {
     /// Why htools' `addPriEx` would refuse `i` here, or nil when it fits (the checks of `addPrimary`, nothing changed).
     @inline(__always)
     func primaryFailure(_ i: LeanInstance, force: Bool, tagClash: Bool) -> FailMode? {
+        var node = self
+        return node.primaryFailureInPlace(i, force: force, tagClash: tagClash)
+    }
+
+    /// `primaryFailure`, for a node read through a pointer. Marked `mutating` only so that the call passes
+    /// the node's address: a non-mutating call through a pointer first copies the whole node. Changes nothing.
+    @inline(__always)
+    mutating func primaryFailureInPlace(_ i: LeanInstance, force: Bool, tagClash: Bool) -> FailMode? {
         let strict = !force
         let usesDisk = i.usesLocalStorage
         if i.forthcoming { return strict ? forthcomingPrimaryFailure(i) : nil }
@@ -172,6 +180,14 @@ extension LeanNode {
     /// non-forthcoming instance that `primaryFailure` accepts.
     @inline(__always)
     func writeRowAfterAddingPrimary(_ i: LeanInstance, desired: Int, conflicts: Int, into v: UnsafeMutablePointer<Double>) {
+        var node = self
+        node.writeRowAfterAddingPrimaryInPlace(i, desired: desired, conflicts: conflicts, into: v)
+    }
+
+    /// `writeRowAfterAddingPrimary`, for a node read through a pointer (`mutating` only to pass the node's
+    /// address, as `primaryFailureInPlace`). Changes nothing.
+    mutating func writeRowAfterAddingPrimaryInPlace(_ i: LeanInstance, desired: Int, conflicts: Int,
+                                                    into v: UnsafeMutablePointer<Double>) {
         let a = primaryAddition(i, desired: desired)
         let pri = primaryCount + 1
         v[ScoreComponent.freeMemory.rawValue] = a.freeMemoryRatio
@@ -236,6 +252,15 @@ extension LeanNode {
     @inline(__always)
     func writeRowAfterAddingSecondary(_ i: LeanInstance, currentPeer: Int, force: Bool, baseRow: UnsafePointer<Double>,
                                       into v: UnsafeMutablePointer<Double>) -> Bool {
+        var node = self
+        return node.writeRowAfterAddingSecondaryInPlace(i, currentPeer: currentPeer, force: force, baseRow: baseRow, into: v)
+    }
+
+    /// `writeRowAfterAddingSecondary`, for a node read through a pointer (`mutating` only to pass the node's
+    /// address, as `primaryFailureInPlace`). Changes nothing.
+    @inline(__always)
+    mutating func writeRowAfterAddingSecondaryInPlace(_ i: LeanInstance, currentPeer: Int, force: Bool,
+                                                      baseRow: UnsafePointer<Double>, into v: UnsafeMutablePointer<Double>) -> Bool {
         let strict = !force
         let (neededMemory, newDiskForth, newFreeSpForth, newInstSpForth, oldMemory, newDisk, newFreeSp, newInstSp,
              newReserved, newFailsN1) = secondaryAddition(i, currentPeer: currentPeer)

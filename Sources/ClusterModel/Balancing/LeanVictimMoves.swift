@@ -13,6 +13,9 @@ final class LeanVictimMoves {
         case replaceSecondary, replaceAndFailover, replacePrimary, failoverAndReplace
         case replaceAndFailoverTypical, replacePrimaryTypical
 
+        /// Number of kinds (a literal; `LeanEvaluationTests` checks it against `allCases`).
+        @inline(__always) static var count: Int { 6 }
+
         /// The move kind itself (a typical kind is the same move).
         var move: Kind {
             switch self {
@@ -27,8 +30,10 @@ final class LeanVictimMoves {
     let force: Bool
     let primary: NodeIndex
     let secondary: NodeIndex
-    let primaryWithout: LeanNode
-    let trial: LeanNode?
+    /// The primary without the victim, and the trial node (nil when the trial failed), kept in the scratch area
+    /// so that calls read them in place (see `LeanNode.primaryFailureInPlace`).
+    let primaryWithout: UnsafeMutablePointer<LeanNode>
+    let trial: UnsafeMutablePointer<LeanNode>?
     let primaryOffline: Bool
     let secondaryOffline: Bool
     let secondaryMigrationOK: Bool
@@ -58,14 +63,17 @@ final class LeanVictimMoves {
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
-    private static let block = 3 * ScoreEvaluator.rowWidth + ScoreEvaluator.partialSize + ScoreEvaluator.partsSize
+    @inline(__always) private static var block: Int { 3 * ScoreEvaluator.rowWidth + ScoreEvaluator.partialSize + ScoreEvaluator.partsSize }
 
-    /// Scratch doubles needed per thread: the kinds' blocks, the statistics and the trial row.
-    static let scratchSize = Kind.allCases.count * block + 3 * ScoreEvaluator.rowWidth
+    /// Scratch doubles needed per thread: the kinds' blocks, the statistics, the trial row and two nodes.
+    @inline(__always) static var scratchSize: Int { nodesOffset + (2 * MemoryLayout<LeanNode>.stride + 7) / 8 }
+
+    /// Where in the scratch area the primary without the victim and the trial node are kept.
+    @inline(__always) private static var nodesOffset: Int { Kind.count * block + 3 * ScoreEvaluator.rowWidth }
 
     /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
     /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics).
-    var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.allCases.count * LeanVictimMoves.block }
+    var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
     /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned).
@@ -90,7 +98,9 @@ final class LeanVictimMoves {
         let forceP = primaryOffline || force
         var intP = context.moves.lean[p.value]
         intP.removePrimary(v.lean, desired: context.moves.desired(v, p))
-        primaryWithout = intP
+        let nodeArea = UnsafeMutableRawPointer(scratch + LeanVictimMoves.nodesOffset).bindMemory(to: LeanNode.self, capacity: 2)
+        nodeArea.initialize(to: intP)
+        primaryWithout = nodeArea
         var intS = context.moves.lean[s.value]
         intS.removeSecondary(v.lean, primaryKey: p.value, peers: context.moves.peers)
         var readd = intP
@@ -99,8 +109,9 @@ final class LeanVictimMoves {
         var trialOK = t.addPrimary(li, force: forceP, desired: context.moves.desired(v, s), tagClash: context.moves.clash(v, s)) == nil
         if trialOK { t.removePrimary(li, desired: context.moves.desired(v, s)) }
         trialOK = trialOK && secondaryMigrationOK
-        trial = trialOK ? t : nil
-        if trialOK { context.writeRow(t, victim: v, into: scratch + Kind.allCases.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth) }
+        if trialOK { (nodeArea + 1).initialize(to: t) }
+        trial = trialOK ? nodeArea + 1 : nil
+        if trialOK { context.writeRow(t, victim: v, into: scratch + Kind.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth) }
         var asPrimary = intS
         let asPrimaryOK = secondaryMigrationOK
             && asPrimary.addPrimary(li, force: forceP, desired: context.moves.desired(v, s), tagClash: context.moves.clash(v, s)) == nil
@@ -142,8 +153,8 @@ final class LeanVictimMoves {
             if rfTOK { evaluator.preparePartial(rfT, fixed: 2, into: partialArea(.replaceAndFailoverTypical)) }
             rpT.slot(0, position: pp).update(from: rp.row(0), count: w)
             if let t = trial {
-                rpTOK = t.writeRowAfterAddingSecondary(li, currentPeer: 0, force: forceP,
-                                                       baseRow: scratch + Kind.allCases.count * LeanVictimMoves.block + 2 * w,
+                rpTOK = t.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: 0, force: forceP,
+                                                       baseRow: scratch + Kind.count * LeanVictimMoves.block + 2 * w,
                                                        into: rpT.slot(1, position: sp))
             }
             if rpTOK { evaluator.preparePartial(rpT, fixed: 2, into: partialArea(.replacePrimaryTypical)) }
@@ -153,12 +164,13 @@ final class LeanVictimMoves {
         typicalBlocks = (rfT, rpT)
         if statistics {
             let w = ScoreEvaluator.rowWidth
-            for kind in Kind.allCases {
+            for raw in 0..<Kind.count {
+                let kind = Kind(rawValue: raw).unsafelyUnwrapped
                 if kind == .replaceAndFailoverTypical && !rfTOK || kind == .replacePrimaryTypical && !rpTOK { continue }
                 evaluator.prepareParts(partialArea(kind), spread: evaluator.baseSpread,
                                        into: partialArea(kind) + ScoreEvaluator.partialSize)
             }
-            let stats = scratch + Kind.allCases.count * LeanVictimMoves.block
+            let stats = scratch + Kind.count * LeanVictimMoves.block
             stats.initialize(repeating: 0, count: 2 * w)
             evaluator.foldPartStatistics(rs, rows: 0..<2, improvement: stats, shift: stats + w)
             evaluator.foldPartStatistics(rf, rows: 0..<1, improvement: stats, shift: stats + w)
@@ -183,7 +195,7 @@ final class LeanVictimMoves {
 
     /// The score row of the trial node (the secondary after the instance was tried there as a primary).
     private var trialRow: UnsafeMutablePointer<Double> {
-        area + Kind.allCases.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth
+        area + Kind.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth
     }
 
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
@@ -201,20 +213,20 @@ final class LeanVictimMoves {
         case .replaceAndFailover(let t):
             guard context.moves.migrates(primary, t) else { return nil }
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailure(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            let peer = primaryWithout.peer(t.value, base: peers)
-            let typicalTarget = typical && primaryWithout.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            guard target.pointee.primaryFailureInPlace(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let peer = primaryWithout.pointee.peer(t.value, base: peers)
+            let typicalTarget = typical && primaryWithout.pointee.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
             if typicalTarget && !typicalValid.0 { return nil }
             var r = typicalTarget ? typicalBlocks.0 : rows.1
             primaryRow = r.slot(2, position: positions[t.value])
-            target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
+            target.pointee.writeRowAfterAddingPrimaryInPlace(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
                                                       into: primaryRow)
             primaryRowTarget = t.value
             if typicalTarget {
                 result = (r, .replaceAndFailoverTypical)
             } else {
                 // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
-                guard primaryWithout.writeRowAfterAddingSecondary(li, currentPeer: peer, force: secondaryOffline || force,
+                guard primaryWithout.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: peer, force: secondaryOffline || force,
                                                                   baseRow: rows.2.row(0),
                                                                   into: r.slot(1, position: positions[primary.value])) else { return nil }
                 result = (r, .replaceAndFailover)
@@ -223,23 +235,23 @@ final class LeanVictimMoves {
             guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailure(li, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            let peer = tr.peer(t.value, base: peers)
-            let typicalTarget = typical && tr.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            guard target.pointee.primaryFailureInPlace(li, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let peer = tr.pointee.peer(t.value, base: peers)
+            let typicalTarget = typical && tr.pointee.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
             var r: CandidateRows
             if typicalTarget {
                 guard typicalValid.1 else { return nil }
                 r = typicalBlocks.1
             } else {
                 r = rows.2
-                guard tr.writeRowAfterAddingSecondary(li, currentPeer: peer, force: forceP, baseRow: trialRow,
+                guard tr.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: peer, force: forceP, baseRow: trialRow,
                                                       into: r.slot(1, position: positions[secondary.value])) else { return nil }
             }
             let targetRow = r.slot(2, position: positions[t.value])
             if primaryRowTarget == t.value {
                 targetRow.update(from: primaryRow, count: ScoreEvaluator.rowWidth)
             } else {
-                target.pointee.writeRowAfterAddingPrimary(li, desired: context.moves.desired(v, t),
+                target.pointee.writeRowAfterAddingPrimaryInPlace(li, desired: context.moves.desired(v, t),
                                                           conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
             }
             result = (r, typicalTarget ? .replacePrimaryTypical : .replacePrimary)
@@ -261,7 +273,7 @@ final class LeanVictimMoves {
                                         peers: PeerTable) -> CandidateRows? {
         var r = rows
         let target = leanNodes + t.value
-        guard target.pointee.writeRowAfterAddingSecondary(placed, currentPeer: target.pointee.peer(primaryKey.value, base: peers),
+        guard target.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: target.pointee.peer(primaryKey.value, base: peers),
                                                           force: force, baseRow: baseRows.row(t.value),
                                                           into: r.slot(2, position: positions[t.value])) else { return nil }
         return r
@@ -300,7 +312,7 @@ final class LeanVictimMoves {
             guard context.moves.migrates(primary, t) else { return nil }
             var target = context.moves.lean[t.value]
             if target.addPrimary(li, force: force, desired: context.moves.desired(v, t), tagClash: context.moves.clash(v, t)) != nil { return nil }
-            var intP = primaryWithout
+            var intP = primaryWithout.pointee
             if intP.addSecondary(li, primaryKey: t.value, peers: context.moves.peers, force: secondaryOffline || force,
                                  ignoreDisks: false) != nil { return nil }
             var r = rows.1
@@ -308,7 +320,7 @@ final class LeanVictimMoves {
             context.writeRow(target, victim: v, into: r.slot(2, position: positions[t.value]))
             return (r, .replaceAndFailover)
         case .replacePrimary(let t):
-            guard valid.2, var tr = trial, context.moves.migrates(secondary, t) else { return nil }
+            guard valid.2, var tr = trial?.pointee, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             var target = context.moves.lean[t.value]
             if target.addPrimary(li, force: forceP, desired: context.moves.desired(v, t), tagClash: context.moves.clash(v, t)) != nil { return nil }

@@ -1,8 +1,8 @@
 extension ScoreEvaluator {
     /// Doubles of a `preparePartial` result: sums, squares and magnitudes per component.
-    static let partialSize = 3 * rowWidth
+    @inline(__always) static var partialSize: Int { 3 * rowWidth }
     /// Doubles of a `prepareParts` result: the lower part per component, their weighted total and magnitude.
-    static let partsSize = rowWidth + 2
+    @inline(__always) static var partsSize: Int { rowWidth + 2 }
 
     /// The lower part of every component for the running sums `partial` (a `preparePartial` result), their
     /// weighted total with `spread` for the spread component, and the total's magnitude.

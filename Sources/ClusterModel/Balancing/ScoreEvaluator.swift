@@ -6,7 +6,7 @@
 /// only the survivors get the exact, in-order recomputation.
 public struct ScoreEvaluator: @unchecked Sendable {
     /// Doubles per node row.
-    public static let rowWidth = ScoreComponent.count
+    @inline(__always) public static var rowWidth: Int { ScoreComponent.count }
     /// Nodes in scoring order (the table's nodes by index).
     public let members: [NodeIndex]
     /// Position of each node index in `members`, or -1.

@@ -12,7 +12,7 @@
 /// from the best candidate so far; a victim whose least bound cannot beat it needs nothing else in that step.
 final class VictimBounds: @unchecked Sendable {
     /// Doubles of statistics per record: `m` then `M`, one per component.
-    static let statsWidth = 2 * ScoreComponent.count
+    @inline(__always) static var statsWidth: Int { 2 * ScoreComponent.count }
 
     /// Slots per victim: the failover and one per online target.
     let slots: Int

@@ -56,7 +56,7 @@ final class VictimScan: @unchecked Sendable {
     }
 
     /// Scratch doubles one scanning thread needs.
-    static let scratchSize = 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize
+    @inline(__always) static var scratchSize: Int { 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize }
 
     /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
     @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {

@@ -67,8 +67,9 @@ public enum ScoreComponent: Int, CaseIterable, Sendable {
     /// Whether the component is computed over online nodes (else over offline nodes).
     public var overOnlineNodes: Bool { self != .offlineAll && self != .offlinePrimary }
 
-    /// Number of components.
-    public static let count = allCases.count
+    /// Number of components: a literal, so that loops over a score row have a constant trip count
+    /// (`ModelTests` checks it against `allCases`).
+    @inline(__always) public static var count: Int { 20 }
 
     /// All components in htools' order, built once (`allCases` builds a new array on every use).
     public static let ordered: [ScoreComponent] = allCases
