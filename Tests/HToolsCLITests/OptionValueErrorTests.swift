@@ -67,6 +67,26 @@ final class OptionValueErrorTests: XCTestCase {
                                       + "parsing max-cpu: cannot parse string 'y'\n"))
     }
 
+    func testPlainDecimalShortcutAgreesWithReads() {
+        var texts = ["0", "-0", "7", "-7", "007", "-", "--5", "5-", "123456789012345678", "1234567890123456789",
+                     "-123456789012345678", " 5", "5 ", "+5", "0x10", "", "٣", "5\u{0}"]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-x ")
+        for _ in 0..<2000 {
+            texts.append(String((0..<Int.random(in: 1...20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        }
+        var shortcuts = 0
+        for text in texts {
+            guard let v = HaskellRead.plainDecimal(text) else { continue }
+            shortcuts += 1
+            let full = HaskellRead.readsInt(text)
+            XCTAssertEqual(full?.value, v, text)
+            XCTAssertEqual(full?.remainder, "", text)
+        }
+        XCTAssertGreaterThan(shortcuts, 10)
+        XCTAssertNil(HaskellRead.plainDecimal("1234567890123456789"), "19 digits may overflow: left to reads")
+    }
+
     func testHaskellReadsOfNumbers() {
         let ints: [(String, Int?, String)] = [
             ("5", 5, ""), (" 5", 5, ""), ("(5)", 5, ""), ("( (5) )x", 5, "x"), ("- 5", -5, ""), ("(-5)", -5, ""),

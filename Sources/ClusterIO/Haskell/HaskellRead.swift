@@ -51,7 +51,30 @@ public enum HaskellRead {
     }
 
     /// `reads` for an `Int`, classified.
-    static func int(_ text: String) -> HaskellReadOutcome<Int> { outcome(readsInt(text)) }
+    static func int(_ text: String) -> HaskellReadOutcome<Int> {
+        if let v = plainDecimal(text) { return .value(v) }
+        return outcome(readsInt(text))
+    }
+
+    /// The value of `text` when it is only an optional "-" and 1 to 18 ASCII digits (no overflow possible),
+    /// the common case, read without lexing; nil for anything else (then the full `reads` decides).
+    public static func plainDecimal(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var k = 0
+            let negative = bytes.count > 1 && bytes[0] == UInt8(ascii: "-")
+            if negative { k = 1 }
+            let digits = bytes.count - k
+            guard digits >= 1 && digits <= 18 else { return nil }
+            var v = 0
+            while k < bytes.count {
+                let d = bytes[k] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+                k += 1
+            }
+            return negative ? -v : v
+        } ?? nil
+    }
 
     /// `reads` for a `Double`, classified.
     static func double(_ text: String) -> HaskellReadOutcome<Double> { outcome(readsDouble(text)) }

@@ -37,6 +37,8 @@ public enum TextFileReading {
     /// Decodes bytes per the locale, failing like GHC's `hGetContents`.
     public static func decode(_ bytes: [UInt8], path: String) -> Result<String, FileReadError> {
         let invalid = FileReadError(message: "\(path): hGetContents: invalid argument (invalid byte sequence)", isDecodingError: true)
+        // Plain ASCII (the usual snapshot) decodes the same under every locale.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return .success(String(decoding: bytes, as: UTF8.self)) }
         if localeIsUTF8 {
             var it = bytes.makeIterator()
             var decoder = UTF8()
@@ -50,8 +52,7 @@ public enum TextFileReading {
             }
             return .success(String(scalars))
         }
-        if bytes.contains(where: { $0 >= 0x80 }) { return .failure(invalid) }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return .failure(invalid)
     }
 
     /// Reads raw bytes of `path`, or of standard input for `-`.
