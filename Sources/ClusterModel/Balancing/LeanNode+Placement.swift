@@ -274,7 +274,7 @@ extension LeanNode {
             if exclusiveStorage && newFreeSpForth < 0 { return false }
             if newInstSpForth > highSpindles || neededMemory >= freeMemoryForth { return false }
         }
-        v.update(from: baseRow, count: ScoreComponent.count)
+        for c in 0..<ScoreComponent.count { v[c] = baseRow[c] }  // a fixed-size copy, no memmove call
         let secondaries = secondaryCount + 1
         let reservedRatio = Double(newReserved) / totalMemory
         v[ScoreComponent.freeDisk.rawValue] = diskRatio(freeSpindles: newFreeSp, freeDisk: newDisk)

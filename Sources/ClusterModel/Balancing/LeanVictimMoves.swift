@@ -249,7 +249,7 @@ final class LeanVictimMoves {
             }
             let targetRow = r.slot(2, position: positions[t.value])
             if primaryRowTarget == t.value {
-                targetRow.update(from: primaryRow, count: ScoreEvaluator.rowWidth)
+                for c in 0..<ScoreEvaluator.rowWidth { targetRow[c] = primaryRow[c] }  // no memmove call
             } else {
                 target.pointee.writeRowAfterAddingPrimaryInPlace(li, desired: context.moves.desired(v, t),
                                                           conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
