@@ -217,7 +217,7 @@ enum GoldenRunner {
         return out
     }
 
-    static func run(_ exe: URL, arguments: [String], timeout: TimeInterval) -> RunResult {
+    static func run(_ exe: URL, arguments: [String], timeout: TimeInterval, locale: String = "C") -> RunResult {
         var result = RunResult()
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory
@@ -250,7 +250,7 @@ enum GoldenRunner {
         process.arguments = arguments
         process.currentDirectoryURL = cwd
         var env = ProcessInfo.processInfo.environment
-        env["LC_ALL"] = "C"
+        env["LC_ALL"] = locale
         process.environment = env
         process.standardInput = nullHandle
         process.standardOutput = outHandle

@@ -13,16 +13,14 @@ public struct FileReadError: Error, Sendable {
 
 /// Reads whole text files as htools does: GHC's locale-dependent decoding and error texts; `-` is standard input.
 public enum TextFileReading {
-    /// Whether the C library locale variables select UTF-8 (else GHC decodes ASCII only).
-    public static var localeIsUTF8: Bool {
-        for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
-            if let v = getenv(key).map({ String(cString: $0) }), !v.isEmpty {
-                let l = v.lowercased()
-                return l.contains("utf-8") || l.contains("utf8")
-            }
-        }
-        return false
-    }
+    /// Whether the locale the environment selects is a UTF-8 one (else GHC decodes ASCII only). As GHC's runtime,
+    /// this sets the character-type locale from the environment and asks for its code set, so a UTF-8 locale
+    /// that is not installed (`setlocale` fails) decodes ASCII only, as it does for htools.
+    public static let localeIsUTF8: Bool = {
+        _ = setlocale(LC_CTYPE, "")
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        return String(cString: codeset) == "UTF-8"
+    }()
 
     /// Reads `path` (or standard input for `-`), decoding as GHC would.
     public static func read(_ path: String) -> Result<String, FileReadError> {
