@@ -68,6 +68,9 @@ final class LeanVictimMoves {
     /// Scratch doubles needed per thread: the kinds' blocks, the statistics, the trial row and two nodes.
     @inline(__always) static var scratchSize: Int { nodesOffset + (2 * MemoryLayout<LeanNode>.stride + 7) / 8 }
 
+    /// Where in the scratch area the trial node's score row is kept (after the kinds' blocks and the statistics).
+    @inline(__always) private static var trialRowOffset: Int { Kind.count * block + 2 * ScoreEvaluator.rowWidth }
+
     /// Where in the scratch area the primary without the victim and the trial node are kept.
     @inline(__always) private static var nodesOffset: Int { Kind.count * block + 3 * ScoreEvaluator.rowWidth }
 
@@ -111,7 +114,7 @@ final class LeanVictimMoves {
         trialOK = trialOK && secondaryMigrationOK
         if trialOK { (nodeArea + 1).initialize(to: t) }
         trial = trialOK ? nodeArea + 1 : nil
-        if trialOK { context.writeRow(t, victim: v, into: scratch + Kind.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth) }
+        if trialOK { context.writeRow(t, victim: v, into: scratch + LeanVictimMoves.trialRowOffset) }
         var asPrimary = intS
         let asPrimaryOK = secondaryMigrationOK
             && asPrimary.addPrimary(li, force: forceP, desired: context.moves.desired(v, s), tagClash: context.moves.clash(v, s)) == nil
@@ -154,7 +157,7 @@ final class LeanVictimMoves {
             rpT.slot(0, position: pp).update(from: rp.row(0), count: w)
             if let t = trial {
                 rpTOK = t.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: 0, force: forceP,
-                                                       baseRow: scratch + Kind.count * LeanVictimMoves.block + 2 * w,
+                                                       baseRow: scratch + LeanVictimMoves.trialRowOffset,
                                                        into: rpT.slot(1, position: sp))
             }
             if rpTOK { evaluator.preparePartial(rpT, fixed: 2, into: partialArea(.replacePrimaryTypical)) }
@@ -194,9 +197,7 @@ final class LeanVictimMoves {
     }
 
     /// The score row of the trial node (the secondary after the instance was tried there as a primary).
-    private var trialRow: UnsafeMutablePointer<Double> {
-        area + Kind.count * LeanVictimMoves.block + 2 * ScoreEvaluator.rowWidth
-    }
+    private var trialRow: UnsafeMutablePointer<Double> { area + LeanVictimMoves.trialRowOffset }
 
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
     func candidate(_ move: InstanceMove, context: LeanContext) -> (rows: CandidateRows, kind: Kind)? {

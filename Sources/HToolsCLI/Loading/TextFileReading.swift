@@ -34,9 +34,9 @@ public enum TextFileReading {
 
     /// Decodes bytes per the locale, failing like GHC's `hGetContents`.
     public static func decode(_ bytes: [UInt8], path: String) -> Result<String, FileReadError> {
-        let invalid = FileReadError(message: "\(path): hGetContents: invalid argument (invalid byte sequence)", isDecodingError: true)
         // Plain ASCII (the usual snapshot) decodes the same under every locale.
         if !bytes.contains(where: { $0 >= 0x80 }) { return .success(String(decoding: bytes, as: UTF8.self)) }
+        let invalid = FileReadError(message: "\(path): hGetContents: invalid argument (invalid byte sequence)", isDecodingError: true)
         if localeIsUTF8 {
             var it = bytes.makeIterator()
             var decoder = UTF8()
