@@ -87,6 +87,27 @@ final class OptionValueErrorTests: XCTestCase {
         XCTAssertNil(HaskellRead.plainDecimal("1234567890123456789"), "19 digits may overflow: left to reads")
     }
 
+    func testPlainDoubleShortcutAgreesWithReads() {
+        var texts = ["0", "-0", "0.0", "-0.0", "1.0", "1.", ".5", "-.5", "1.5.2", "007.25", "-", "-1.25e3", "1e3",
+                     "0.1", "2.675", "123456789012345678901234567890.5", "1" + String(repeating: "0", count: 39),
+                     "1" + String(repeating: "0", count: 40), " 1.0", "1.0 ", "+1.0", "NaN", "Infinity", ""]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-.e ")
+        for _ in 0..<3000 {
+            texts.append(String((0..<Int.random(in: 1...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        }
+        var shortcuts = 0
+        for text in texts {
+            guard let v = HaskellRead.plainDouble(text) else { continue }
+            shortcuts += 1
+            let full = HaskellRead.readsDouble(text)
+            XCTAssertEqual(full?.value.bitPattern, v.bitPattern, text)
+            XCTAssertEqual(full?.remainder, "", text)
+        }
+        XCTAssertGreaterThan(shortcuts, 50)
+        XCTAssertNil(HaskellRead.plainDouble("1."), "not a Haskell literal: left to reads")
+    }
+
     func testHaskellReadsOfNumbers() {
         let ints: [(String, Int?, String)] = [
             ("5", 5, ""), (" 5", 5, ""), ("(5)", 5, ""), ("( (5) )x", 5, "x"), ("- 5", -5, ""), ("(-5)", -5, ""),

@@ -77,7 +77,39 @@ public enum HaskellRead {
     }
 
     /// `reads` for a `Double`, classified.
-    static func double(_ text: String) -> HaskellReadOutcome<Double> { outcome(readsDouble(text)) }
+    static func double(_ text: String) -> HaskellReadOutcome<Double> {
+        if let v = plainDouble(text) { return .value(v) }
+        return outcome(readsDouble(text))
+    }
+
+    /// The value of `text` when it is only an optional "-", ASCII digits and optionally "." and more digits (at
+    /// most 40 characters), the common case, converted as `reads` converts such a literal; nil for anything else
+    /// (then the full `reads` decides).
+    public static func plainDouble(_ text: String) -> Double? {
+        let shape = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count <= 40 else { return nil }
+            var k = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            var integer = 0, fraction = 0, dot = false
+            while k < bytes.count {
+                let b = bytes[k]
+                if b == UInt8(ascii: ".") {
+                    guard !dot else { return nil }
+                    dot = true
+                } else if b &- UInt8(ascii: "0") < 10 {
+                    if dot { fraction += 1 } else { integer += 1 }
+                } else {
+                    return nil
+                }
+                k += 1
+            }
+            guard integer > 0 && (!dot || fraction > 0) else { return nil }
+            return bytes.first == UInt8(ascii: "-")
+        } ?? nil
+        guard let negative = shape else { return nil }
+        // The literal without its sign, then negated, as `reads` does.
+        guard let magnitude = Double(negative ? String(text.dropFirst()) : text) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
 
     /// Reads an optionally negated number lexeme, inside any number of parentheses.
     private static func readsNumber<T>(_ text: String, convert: (HaskellNumberLiteral) -> T?,

@@ -6,19 +6,17 @@ enum FieldParsing {
         if s.isEmpty { return [] }
         precondition(separator.isASCII, "only ASCII separators keep UTF-8 splitting scalar-exact")
         let sep = UInt8(separator.value)
-        var out: [String] = []
-        let utf8 = s.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            if utf8[i] == sep {
-                out.append(String(decoding: utf8[start..<i], as: UTF8.self))
-                start = utf8.index(after: i)
+        var text = s
+        return text.withUTF8 { bytes -> [String] in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == sep {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
             }
-            i = utf8.index(after: i)
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            return out
         }
-        out.append(String(decoding: utf8[start..<utf8.endIndex], as: UTF8.self))
-        return out
     }
 
     /// htools' `tryRead` for an `Int`, with its two error messages.

@@ -63,12 +63,17 @@ public struct Balancer: Sendable {
 
     /// The victims of a step, in scan order.
     func victims(_ table: BalanceTable) -> [InstanceIndex] {
-        let nodes = table.cluster.nodes
+        let nodes = table.cluster.nodes, instances = table.cluster.instances
+        let evacuating = options.evacuationMode
         var out: [InstanceIndex] = []
+        out.reserveCapacity(table.memberInstances.count)
+        // Field by field: copying whole instances (names, tags) per step costs more than the test itself.
         for i in table.memberInstances {
-            let inst = table.cluster.instances[i.value]
-            if options.evacuationMode && !inst.allNodes.contains(where: { nodes[$0.value].offline }) { continue }
-            if inst.movable && inst.autoBalance { out.append(i) }
+            guard instances[i.value].movable && instances[i.value].autoBalance else { continue }
+            if evacuating && !nodes[instances[i.value].primary.value].offline
+                && !(instances[i.value].diskTemplate == .drbd
+                     && (instances[i.value].secondary.map { nodes[$0.value].offline } ?? false)) { continue }
+            out.append(i)
         }
         return out
     }

@@ -256,36 +256,45 @@ public struct ScoreEvaluator: @unchecked Sendable {
     /// The exact score with the candidate applied, summed in htools' order.
     public func exactScore(_ cand: CandidateRows) -> Double {
         if !anyOnline { return 0 }
+        // Only the pointers used (the whole view would be copied into the closure).
+        let values = fastView.values, includeWords = fastView.includeWords, offline = fastView.offline
+        let counts = fastView.counts, kind = fastView.kind, weights = fastView.weights
         let n = members.count
         let w = ScoreEvaluator.rowWidth
-        let t = ComponentTables.shared
-        return values.withUnsafeBufferPointer { vals -> Double in
-            @inline(__always) func row(_ k: Int) -> UnsafePointer<Double> {
-                if cand.count > 0 && cand.positions.0 == k { return UnsafePointer(cand.row(0)) }
-                if cand.count > 1 && cand.positions.1 == k { return UnsafePointer(cand.row(1)) }
-                if cand.count > 2 && cand.positions.2 == k { return UnsafePointer(cand.row(2)) }
-                return vals.baseAddress! + k * w
+        @inline(__always) func row(_ k: Int) -> UnsafePointer<Double> {
+            if cand.count > 0 && cand.positions.0 == k { return UnsafePointer(cand.row(0)) }
+            if cand.count > 1 && cand.positions.1 == k { return UnsafePointer(cand.row(1)) }
+            if cand.count > 2 && cand.positions.2 == k { return UnsafePointer(cand.row(2)) }
+            return UnsafePointer(values + k * w)
+        }
+        // Every component at once, node by node: a node outside a component's node set adds +0.0, which leaves
+        // the sum bit for bit unchanged (it starts at +0.0 and so is never -0.0), so each component is still
+        // summed in htools' node order.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * w) { buf -> Double in
+            let sums = buf.baseAddress!, means = sums + w, spreads = sums + 2 * w
+            sums.initialize(repeating: 0, count: w)
+            spreads.initialize(repeating: 0, count: w)
+            for k in 0..<n {
+                let r = row(k), include = UnsafePointer(includeWords + (offline[k] ? w : 0))
+                for c in 0..<w { sums[c] = sums[c] + Double(bitPattern: r[c].bitPattern & include[c]) }
+            }
+            for c in 0..<w { means[c] = sums[c] / counts[c] }
+            for k in 0..<n {
+                let r = row(k), include = UnsafePointer(includeWords + (offline[k] ? w : 0))
+                for c in 0..<w {
+                    let d = r[c] - means[c]
+                    spreads[c] = spreads[c] + Double(bitPattern: (d * d).bitPattern & include[c])
+                }
             }
             var total = 0.0
             for c in 0..<w {
-                let overOnline = t.online[c]
                 let v: Double
-                switch t.aggregation[c] {
-                case .sum:
-                    var s = 0.0
-                    for k in 0..<n where offline[k] != overOnline { s = s + row(k)[c] }
-                    v = s
-                case .standardDeviation:
-                    var cnt = 0.0, s = 0.0
-                    for k in 0..<n where offline[k] != overOnline { cnt = cnt + 1; s = s + row(k)[c] }
-                    let mean = s / cnt
-                    var nvar = 0.0
-                    for k in 0..<n where offline[k] != overOnline { let d = row(k)[c] - mean; nvar = nvar + d * d }
-                    v = (nvar / cnt).squareRoot()
-                case .spread:
-                    v = Double(cand.spread)
+                switch kind[c] {
+                case 0: v = sums[c]
+                case 1: v = (spreads[c] / counts[c]).squareRoot()
+                default: v = Double(cand.spread)
                 }
-                total = total + t.weightList[c] * v
+                total = total + weights[c] * v
             }
             return total
         }

@@ -52,6 +52,9 @@ struct FastView {
     let twin: UnsafeMutablePointer<Int>
     /// Per component: the later component it is the twin of, or -1 (each component has at most one).
     let partner: UnsafeMutablePointer<Int>
+    /// Per component, all ones where an online node's row takes part in it, else zero; then the same for an
+    /// offline node (`2 * rowWidth` words, to mask row values bit for bit).
+    let includeWords: UnsafeMutablePointer<UInt64>
 }
 
 /// Immutable raw buffers shared by the scanning threads (freed with the last reference).
@@ -101,7 +104,8 @@ final class FastTables: @unchecked Sendable {
             onlineMask: onlineBits, offlineMask: ~onlineBits & ((1 << UInt32(w)) - 1),
             baseParts: copy([Double](repeating: 0, count: ScoreEvaluator.partsSize)),
             deviationComponents: copy(deviations), deviationCount: deviations.count, positions: copy(pos),
-            scoredMask: scored, deviationMask: deviation, twinMask: twinBits, twin: copy(twins), partner: copy(partners))
+            scoredMask: scored, deviationMask: deviation, twinMask: twinBits, twin: copy(twins), partner: copy(partners),
+            includeWords: copy(t.online.map { $0 ? UInt64.max : 0 } + t.online.map { $0 ? 0 : UInt64.max }))
     }
 
     deinit {
@@ -110,6 +114,6 @@ final class FastTables: @unchecked Sendable {
         f.counts.deallocate(); f.basePartial.deallocate(); f.inverseCounts.deallocate(); f.weights.deallocate()
         f.kind.deallocate(); f.online.deallocate(); f.offline.deallocate(); f.order.deallocate()
         f.baseParts.deallocate(); f.deviationComponents.deallocate(); f.positions.deallocate()
-        f.twin.deallocate(); f.partner.deallocate()
+        f.twin.deallocate(); f.partner.deallocate(); f.includeWords.deallocate()
     }
 }

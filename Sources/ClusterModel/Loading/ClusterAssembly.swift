@@ -106,14 +106,14 @@ public func assembleCluster(_ input: Cluster, options: AssemblyOptions = Assembl
 /// The longest `.`-starting suffix shared by all names (htools' `longestDomain`).
 public func longestCommonDomain(_ names: [String]) -> String {
     guard let first = names.first else { return "" }
-    let head = Array(first.unicodeScalars)
-    let rest = names.dropFirst().map { Array($0.unicodeScalars) }
-    for start in head.indices where head[start] == "." {
+    // On UTF-8 bytes: "." is one byte that never occurs inside another scalar's encoding, so byte suffixes
+    // starting at a "." are exactly the scalar suffixes starting there.
+    let head = Array(first.utf8)
+    let rest = names.dropFirst().map { Array($0.utf8) }
+    for start in head.indices where head[start] == UInt8(ascii: ".") {
         let suffix = head[start...]
         if rest.allSatisfy({ $0.count >= suffix.count && $0[($0.count - suffix.count)...].elementsEqual(suffix) }) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: suffix)
-            return String(view)
+            return String(decoding: suffix, as: UTF8.self)
         }
     }
     return ""

@@ -6,42 +6,66 @@ public enum HaskellNumberFormat {
     /// Shortest decimal digits of a finite, non-negative `x` with `x = 0.d₁d₂… × 10^exponent` (GHC's `floatToDigits`).
     public static func digits(_ x: Double) -> (digits: [Int], exponent: Int) {
         if x == 0 { return ([0], 0) }
-        let text = x.description
-        var mantissa = Substring(text)
-        var exp10 = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exp10 = Int(text[text.index(after: e)...]) ?? 0
+        // Swift's description is the shortest round-trip form too: "d.ddd" or "d.ddde±x".
+        var all: [Int] = []
+        var intCount = 0, exp10 = 0, seenDot = false
+        var text = x.description
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+                    var sign = 1, v = 0
+                    k += 1
+                    if k < bytes.count && (bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+")) {
+                        sign = bytes[k] == UInt8(ascii: "-") ? -1 : 1
+                        k += 1
+                    }
+                    while k < bytes.count { v = v * 10 + Int(bytes[k] &- UInt8(ascii: "0")); k += 1 }
+                    exp10 = sign * v
+                    break
+                }
+                if b == UInt8(ascii: ".") {
+                    seenDot = true
+                } else if b &- UInt8(ascii: "0") < 10 {
+                    all.append(Int(b &- UInt8(ascii: "0")))
+                    if !seenDot { intCount += 1 }
+                }
+                k += 1
+            }
         }
-        var intPart = Substring(mantissa)
-        var fracPart = Substring("")
-        if let dot = mantissa.firstIndex(of: ".") {
-            intPart = mantissa[..<dot]
-            fracPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var all = (intPart + fracPart).compactMap { $0.wholeNumberValue }
-        var pointPos = intPart.count + exp10
-        while let f = all.first, f == 0, all.count > 1 { all.removeFirst(); pointPos -= 1 }
-        while let l = all.last, l == 0, all.count > 1 { all.removeLast() }
-        return (all, pointPos)
+        var pointPos = intCount + exp10
+        var lead = 0
+        while lead < all.count - 1 && all[lead] == 0 { lead += 1 }
+        pointPos -= lead
+        var end = all.count
+        while end > lead + 1 && all[end - 1] == 0 { end -= 1 }
+        return (Array(all[lead..<end]), pointPos)
     }
 
     /// GHC's `roundTo` in base 10: rounds a digit list to `count` digits, half to even.
     static func roundTo(_ count: Int, _ ds: [Int]) -> (carry: Int, digits: [Int]) {
-        func go(_ n: Int, _ evenPrev: Bool, _ rest: ArraySlice<Int>) -> (Int, [Int]) {
-            guard let first = rest.first else { return (0, [Int](repeating: 0, count: n)) }
-            if n == 0 {
-                let tail = rest.dropFirst()
-                if first == 5 && evenPrev && tail.allSatisfy({ $0 == 0 }) { return (0, []) }
-                return (first >= 5 ? 1 : 0, [])
-            }
-            let (c, tailDigits) = go(n - 1, first % 2 == 0, rest.dropFirst())
-            let d = c + first
-            if d == 10 { return (1, [0] + tailDigits) }
-            return (0, [d] + tailDigits)
+        var out = [Int](repeating: 0, count: count)
+        guard ds.count > count else {
+            for i in 0..<ds.count { out[i] = ds[i] }
+            return (0, out)
         }
-        let (c, out) = go(count, true, ds[...])
-        return c == 1 ? (1, [1] + out) : (0, out)
+        for i in 0..<count { out[i] = ds[i] }
+        // The first dropped digit decides; exactly half rounds to even (the kept digit before it, or up to 0).
+        let x = ds[count]
+        let evenBefore = count == 0 || ds[count - 1] % 2 == 0
+        var carry = x == 5 && evenBefore && ds[(count + 1)...].allSatisfy({ $0 == 0 }) ? 0 : (x >= 5 ? 1 : 0)
+        var i = count - 1
+        while carry == 1 && i >= 0 {
+            if out[i] == 9 { out[i] = 0 } else { out[i] += 1; carry = 0 }
+            i -= 1
+        }
+        return carry == 1 ? (1, [1] + out) : (0, out)
+    }
+
+    /// Decimal digits as text.
+    static func text<C: Collection>(_ ds: C) -> String where C.Element == Int {
+        String(decoding: ds.map { UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
     }
 
     private static func special(_ x: Double) -> String? {
@@ -63,26 +87,24 @@ public enum HaskellNumberFormat {
         func mk0(_ s: String) -> String { s.isEmpty ? "0" : s }
         guard let dec0 = decimals else {
             if e <= 0 {
-                return "0." + String(repeating: "0", count: -e) + ds.map(String.init).joined()
+                return "0." + String(repeating: "0", count: -e) + text(ds)
             }
-            let chars = ds.map(String.init)
-            if chars.count >= e {
-                return mk0(chars[..<e].joined()) + "." + mk0(chars[e...].joined())
+            if ds.count >= e {
+                return mk0(text(ds[..<e])) + "." + mk0(text(ds[e...]))
             }
-            return chars.joined() + String(repeating: "0", count: e - chars.count) + ".0"
+            return text(ds) + String(repeating: "0", count: e - ds.count) + ".0"
         }
         let dec = max(dec0, 0)
         if e >= 0 {
             let (ei, rounded) = roundTo(dec + e, ds)
-            let chars = rounded.map(String.init)
-            let split = min(e + ei, chars.count)
-            let ls = chars[..<split].joined(), rs = chars[split...].joined()
+            let split = min(e + ei, rounded.count)
+            let ls = text(rounded[..<split]), rs = text(rounded[split...])
             return mk0(ls) + (rs.isEmpty ? "" : "." + rs)
         } else {
             let (ei, rounded) = roundTo(dec, [Int](repeating: 0, count: -e) + ds)
             let all = ei > 0 ? rounded : [0] + rounded
-            let head = String(all[0])
-            let tail = all.dropFirst().map(String.init).joined()
+            let head = text(all[..<1])
+            let tail = text(all.dropFirst())
             return head + (tail.isEmpty ? "" : "." + tail)
         }
     }

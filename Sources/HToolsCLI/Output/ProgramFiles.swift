@@ -37,8 +37,20 @@ enum FieldLines {
     /// Splits text into lines without a trailing empty one.
     static func split(_ text: String) -> [String] {
         if text.isEmpty { return [] }
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if text.hasSuffix("\n") { parts.removeLast() }
-        return parts
+        // On the UTF-8 bytes: a newline byte is always the newline scalar, and "\r\n" stays two scalars as in
+        // Haskell (splitting on `Character`s would keep it whole).
+        var copy = text
+        return copy.withUTF8 { bytes -> [String] in
+            var parts: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            if start < bytes.count {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            }
+            return parts
+        }
     }
 }
