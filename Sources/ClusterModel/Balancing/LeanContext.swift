@@ -19,7 +19,7 @@ struct LeanContext {
         let i = node.value
         if !victim.hasExclusionTags { return baseConflicts[i] }
         return moves.nodes.withUnsafeBufferPointer {
-            conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: 1)
+            conflicts($0[i], base: baseConflicts[i], tags: victim.exclusionTags, delta: 1)
         }
     }
 
@@ -46,7 +46,7 @@ struct LeanContext {
         var conflicts = baseConflicts[i]
         if victim.hasExclusionTags && n.tagDelta != 0 {
             conflicts = moves.nodes.withUnsafeBufferPointer {
-                self.conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: n.tagDelta)
+                self.conflicts($0[i], base: baseConflicts[i], tags: victim.exclusionTags, delta: n.tagDelta)
             }
         }
         n.writeScoreRow(slot, conflicts: conflicts)
@@ -64,11 +64,11 @@ struct LeanContext {
             var conflicts = baseConflicts[i]
             if victim.hasExclusionTags && n.tagDelta != 0 {
                 conflicts = moves.nodes.withUnsafeBufferPointer {
-                    self.conflicts($0[i], base: baseConflicts[i], tags: victim.instance.exclusionTags, delta: n.tagDelta)
+                    self.conflicts($0[i], base: baseConflicts[i], tags: victim.exclusionTags, delta: n.tagDelta)
                 }
                 if n.pairDelta != 0 && !n.offline && moves.hasLocation[i] {
                     var d = pairDeltas ?? [:]
-                    for key in moves.nodes[i].locationExclusionKeys(of: victim.instance) { d[key, default: 0] &+= n.pairDelta }
+                    for key in moves.nodes[i].locationExclusionKeys(of: victim.instancePointer.pointee) { d[key, default: 0] &+= n.pairDelta }
                     pairDeltas = d
                 }
             }
@@ -84,7 +84,8 @@ struct LeanContext {
 
 /// Score rows of `ScoreEvaluator.rowWidth` doubles in one raw buffer (freed with the table).
 final class RowTable: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Double>
+    /// The rows, one after the other (valid while the table lives).
+    let storage: UnsafeMutablePointer<Double>
 
     /// Zeroed storage for `rows` rows.
     init(rows: Int) {

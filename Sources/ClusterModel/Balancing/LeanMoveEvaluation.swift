@@ -12,15 +12,48 @@ struct LeanChanges {
 }
 
 /// Per-instance data for lean evaluation, built once per victim.
-struct LeanVictim {
-    let instance: Instance
+///
+/// A class, so that passing the victim around copies one reference, not the instance's names and tag arrays
+/// (each copy retained and released every one of them). The instance itself is read in place.
+final class LeanVictim {
+    /// The instance, read in place: the caller's buffer (valid while the victim is used) or an owned copy.
+    let instancePointer: UnsafePointer<Instance>
+    private let owned: UnsafeMutablePointer<Instance>?
+    let primary: NodeIndex
+    let secondary: NodeIndex?
+    let mirrorType: MirrorType
     let lean: LeanInstance
     let hasExclusionTags: Bool
     let hasDesiredTags: Bool
-    init(_ i: __shared Instance) {
-        instance = i; lean = LeanInstance(i)
-        hasExclusionTags = !i.exclusionTags.isEmpty; hasDesiredTags = !i.desiredLocationTags.isEmpty
+
+    /// The victim for the instance at `p`, which must stay valid and unchanged while the victim is used.
+    init(at p: UnsafePointer<Instance>) {
+        instancePointer = p; owned = nil
+        primary = p.pointee.primary; secondary = p.pointee.secondary; mirrorType = p.pointee.diskTemplate.mirrorType
+        lean = LeanInstance(at: p)
+        hasExclusionTags = !p.pointee.exclusionTags.isEmpty; hasDesiredTags = !p.pointee.desiredLocationTags.isEmpty
     }
+
+    /// The victim for a copy of `i`.
+    convenience init(_ i: Instance) {
+        let copy = UnsafeMutablePointer<Instance>.allocate(capacity: 1)
+        copy.initialize(to: i)
+        self.init(at: copy, owning: copy)
+    }
+
+    private init(at p: UnsafePointer<Instance>, owning copy: UnsafeMutablePointer<Instance>) {
+        instancePointer = p; owned = copy
+        primary = p.pointee.primary; secondary = p.pointee.secondary; mirrorType = p.pointee.diskTemplate.mirrorType
+        lean = LeanInstance(at: p)
+        hasExclusionTags = !p.pointee.exclusionTags.isEmpty; hasDesiredTags = !p.pointee.desiredLocationTags.isEmpty
+    }
+
+    deinit {
+        if let owned { owned.deinitialize(count: 1); owned.deallocate() }
+    }
+
+    /// The instance's exclusion tags.
+    var exclusionTags: [Int] { instancePointer.pointee.exclusionTags }
 }
 
 /// Evaluates instance moves on lean nodes, mirroring `MoveApplication.apply` step for step.
@@ -50,13 +83,13 @@ struct LeanMoveEvaluation {
     @inline(__always) func clash(_ v: LeanVictim, _ n: NodeIndex) -> Bool {
         if !v.hasExclusionTags { return false }
         return nodes.withUnsafeBufferPointer { ns in
-            v.instance.exclusionTags.contains { ns[n.value].primaryTags[$0] != nil }
+            v.exclusionTags.contains { ns[n.value].primaryTags[$0] != nil }
         }
     }
 
     @inline(__always) func desired(_ v: LeanVictim, _ n: NodeIndex) -> Int {
         if !v.hasDesiredTags { return 0 }
-        return nodes.withUnsafeBufferPointer { $0[n.value].desiredLocationScore(of: v.instance) }
+        return nodes.withUnsafeBufferPointer { $0[n.value].desiredLocationScore(of: v.instancePointer.pointee) }
     }
 
     @inline(__always) func migrates(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
@@ -74,11 +107,10 @@ struct LeanMoveEvaluation {
     /// Fills `out` with the changed nodes of `move`; returns false when the move is refused.
     func evaluate(_ move: InstanceMove, victim v: LeanVictim, force: Bool, into out: inout LeanChanges) -> Bool {
         var li = v.lean
-        let inst = v.instance
-        let oldP = inst.primary
+        let oldP = v.primary
         switch move {
         case .failover:
-            guard let oldS = inst.secondary else { return false }
+            guard let oldS = v.secondary else { return false }
             let pOffline = lean[oldP.value].offline
             var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
             var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
@@ -95,7 +127,7 @@ struct LeanMoveEvaluation {
             out.set(old, target)
 
         case .replacePrimary(let newP):
-            guard let oldS = inst.secondary else { return false }
+            guard let oldS = v.secondary else { return false }
             let forceP = lean[oldP.value].offline || force
             var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
             var s = lean[oldS.value]; s.removeSecondary(li, primaryKey: oldP.value, peers: peers)
@@ -109,7 +141,7 @@ struct LeanMoveEvaluation {
             out.set(intP, s, target)
 
         case .replaceSecondary(let newS):
-            guard let oldS = inst.secondary else { return false }
+            guard let oldS = v.secondary else { return false }
             var p = lean[oldP.value]; p.removePrimary(li, desired: desired(v, oldP))
             var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             let forceS = lean[oldS.value].offline || force
@@ -120,7 +152,7 @@ struct LeanMoveEvaluation {
             out.set(intS, target, p)
 
         case .replaceAndFailover(let newP):
-            guard let oldS = inst.secondary else { return false }
+            guard let oldS = v.secondary else { return false }
             var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
             var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             li.locationScore = location(newP, oldP)
@@ -132,7 +164,7 @@ struct LeanMoveEvaluation {
             out.set(intS, intP, target)
 
         case .failoverAndReplace(let newS):
-            guard let oldS = inst.secondary else { return false }
+            guard let oldS = v.secondary else { return false }
             var intP = lean[oldP.value]; intP.removePrimary(li, desired: desired(v, oldP))
             var intS = lean[oldS.value]; intS.removeSecondary(li, primaryKey: oldP.value, peers: peers)
             let forceP = lean[oldP.value].offline || force

@@ -26,6 +26,7 @@ final class LeanVictimMoves {
         }
     }
 
+    /// The victim (a strong reference: reading it in a method is then a borrow, with no reference counting).
     let victim: LeanVictim
     let force: Bool
     let primary: NodeIndex
@@ -53,7 +54,9 @@ final class LeanVictimMoves {
     /// (not for forthcoming instances, whose updates the shortcuts do not cover).
     private let direct: Bool
     /// The base nodes' own score rows.
-    private let baseRows: RowTable
+    /// The base nodes' own score rows (`LeanContext.baseRows`, kept alive by the context the callers pass;
+    /// a pointer, because retaining the shared table from every thread for every victim is costly).
+    private let baseRows: UnsafeMutablePointer<Double>
     /// The base lean nodes, read in place (kept alive by the context the callers pass).
     private let leanNodes: UnsafeMutablePointer<LeanNode>
     /// The target whose row after gaining the victim as a primary replace-and-failover wrote last, or -1, and
@@ -82,18 +85,17 @@ final class LeanVictimMoves {
     /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned).
     init?(victim v: __shared LeanVictim, context: __shared LeanContext, evaluator: __shared ScoreEvaluator, force: Bool,
           scratch: UnsafeMutablePointer<Double>, statistics: Bool, typicalRows: Bool = false) {
-        let inst = v.instance
-        guard let s = inst.secondary, evaluator.position[inst.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
+        guard let s = v.secondary, evaluator.position[v.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
         victim = v; self.force = force
         positions = evaluator.fastView.positions
-        primary = inst.primary; secondary = s; self.area = scratch
+        primary = v.primary; secondary = s; self.area = scratch
         primaryRow = scratch
-        let p = inst.primary
+        let p = v.primary
         var li = v.lean
         li.locationScore = 0
         placed = li
         direct = !li.forthcoming
-        baseRows = context.baseRows
+        baseRows = context.baseRows.storage
         leanNodes = context.moves.lean.nodes
         primaryOffline = context.moves.lean[p.value].offline
         secondaryOffline = context.moves.lean[s.value].offline
@@ -275,7 +277,7 @@ final class LeanVictimMoves {
         var r = rows
         let target = leanNodes + t.value
         guard target.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: target.pointee.peer(primaryKey.value, base: peers),
-                                                          force: force, baseRow: baseRows.row(t.value),
+                                                          force: force, baseRow: baseRows + t.value * ScoreEvaluator.rowWidth,
                                                           into: r.slot(2, position: positions[t.value])) else { return nil }
         return r
     }

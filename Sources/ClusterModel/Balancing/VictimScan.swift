@@ -49,10 +49,23 @@ final class VictimScan: @unchecked Sendable {
     let evaluator: ScoreEvaluator
     let context: LeanContext
 
+    /// The cluster's instances in a buffer of their own, read in place by the victims (reading them from the
+    /// array would retain and release its shared buffer on every scan, from every thread).
+    private let instances: UnsafeMutablePointer<Instance>
+    private let instanceCount: Int
+
     init(cluster: Cluster, online: [NodeIndex], onlinePosition: [Int], options: BalanceOptions,
          evaluator: ScoreEvaluator, context: LeanContext) {
         self.cluster = cluster; self.online = online; self.onlinePosition = onlinePosition; self.options = options
         self.evaluator = evaluator; self.context = context
+        instanceCount = cluster.instances.count
+        instances = .allocate(capacity: max(1, instanceCount))
+        _ = UnsafeMutableBufferPointer(start: instances, count: instanceCount).initialize(from: cluster.instances)
+    }
+
+    deinit {
+        instances.deinitialize(count: instanceCount)
+        instances.deallocate()
     }
 
     /// Scratch doubles one scanning thread needs.
@@ -91,12 +104,11 @@ final class VictimScan: @unchecked Sendable {
     /// `best` as early as possible.
     func scan(_ index: InstanceIndex, position: Int, choice: Choice, touched: [NodeIndex], isTouched: [Bool],
               record: Record?, scratch: UnsafeMutablePointer<Double>, best: inout BestCandidate) {
-        let victim = LeanVictim(cluster.instances[index.value])
-        let inst = victim.instance
+        let victim = LeanVictim(at: instances + index.value)
         let force = options.ignoreSoftErrors
-        let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
+        let secondaryUsable = victim.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
         let useSecondary = secondaryUsable && options.instanceMoves
-        let mirror = inst.mirrorType
+        let mirror = victim.mirrorType
         let w = ScoreEvaluator.rowWidth
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
@@ -130,7 +142,7 @@ final class VictimScan: @unchecked Sendable {
                 rows = c.rows
                 kind = c.kind
             } else {
-                if changed == nil { changed = LeanChanges(placeholder: context.moves.lean[inst.primary.value]) }
+                if changed == nil { changed = LeanChanges(placeholder: context.moves.lean[victim.primary.value]) }
                 guard context.moves.evaluate(move, victim: victim, force: force, into: &changed!) else { return }
                 rows = context.rows(changed!, victim: victim, evaluator: evaluator, scratch: scratch)
             }
@@ -173,10 +185,10 @@ final class VictimScan: @unchecked Sendable {
                 }
             }
         }
-        let primaryOffline = cluster.nodes[inst.primary.value].offline
+        let primaryOffline = cluster.nodes[victim.primary.value].offline
         let kinds = possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
                                   diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
-                                  primaryOffline: primaryOffline, target: inst.primary)
+                                  primaryOffline: primaryOffline, target: victim.primary)
         if !kinds.isEmpty {
             // Plain values for the per-target test (no class or array access per target).
             let mode: Int
@@ -185,7 +197,7 @@ final class VictimScan: @unchecked Sendable {
             case .touched: mode = 1
             case .promising: mode = 2
             }
-            let primary = inst.primary, secondary = inst.secondary
+            let primary = victim.primary, secondary = victim.secondary
             let firstKind = kinds[0]
             let targets = mode == 1 ? touched : online
             isTouched.withUnsafeBufferPointer { flags in
