@@ -27,12 +27,7 @@ final class LeanVictim {
     let hasDesiredTags: Bool
 
     /// The victim for the instance at `p`, which must stay valid and unchanged while the victim is used.
-    init(at p: UnsafePointer<Instance>) {
-        instancePointer = p; owned = nil
-        primary = p.pointee.primary; secondary = p.pointee.secondary; mirrorType = p.pointee.diskTemplate.mirrorType
-        lean = LeanInstance(at: p)
-        hasExclusionTags = !p.pointee.exclusionTags.isEmpty; hasDesiredTags = !p.pointee.desiredLocationTags.isEmpty
-    }
+    convenience init(at p: UnsafePointer<Instance>) { self.init(at: p, owning: nil) }
 
     /// The victim for a copy of `i`.
     convenience init(_ i: Instance) {
@@ -41,7 +36,7 @@ final class LeanVictim {
         self.init(at: copy, owning: copy)
     }
 
-    private init(at p: UnsafePointer<Instance>, owning copy: UnsafeMutablePointer<Instance>) {
+    private init(at p: UnsafePointer<Instance>, owning copy: UnsafeMutablePointer<Instance>?) {
         instancePointer = p; owned = copy
         primary = p.pointee.primary; secondary = p.pointee.secondary; mirrorType = p.pointee.diskTemplate.mirrorType
         lean = LeanInstance(at: p)
