@@ -21,16 +21,15 @@ extension RollingConfiguration {
     func relocating(_ kind: ClearingKind, _ victims: [InstanceIndex], targets: [Int]) -> RollingConfiguration? {
         var conf = self
         for victim in victims {
-            var placed: RollingConfiguration? = nil
+            var placed = false
             for target in targets {
                 switch kind {
-                case .nonRedundantInstances: placed = conf.moving(victim, to: target)
-                case .secondaries: placed = conf.replacingSecondary(victim, with: target)
+                case .nonRedundantInstances: placed = conf.move(victim, to: target)
+                case .secondaries: placed = conf.replaceSecondary(victim, with: target)
                 }
-                if placed != nil { break }
+                if placed { break }
             }
-            guard let next = placed else { return nil }
-            conf = next
+            guard placed else { return nil }
         }
         return conf
     }

@@ -38,15 +38,21 @@ public struct RollingConfiguration: Equatable, Sendable {
 
     /// Moves an instance to a new primary, ignoring soft limits (hroller's `move`); nil if it does not fit.
     func moving(_ index: InstanceIndex, to target: Int) -> RollingConfiguration? {
+        var next = self
+        return next.move(index, to: target) ? next : nil
+    }
+
+    /// `moving` in place: false, and nothing changed, if the instance does not fit (a configuration changed in
+    /// place copies its node and instance arrays at most once, where `moving` copies them for every move).
+    mutating func move(_ index: InstanceIndex, to target: Int) -> Bool {
         let inst = instances[index.value]
         let old = inst.primary.value
-        guard case .success(let added) = nodes[target].addingPrimary(inst, force: true) else { return nil }
+        guard case .success(let added) = nodes[target].addingPrimary(inst, force: true) else { return false }
         let removed = nodes[old].removingPrimary(inst)
-        var next = self
-        next.nodes[target] = added
-        next.nodes[old] = removed
-        next.instances[index.value].primary = NodeIndex(target)
-        return next
+        nodes[target] = added
+        nodes[old] = removed
+        instances[index.value].primary = NodeIndex(target)
+        return true
     }
 
     /// Swaps an instance's primary and secondary, ignoring soft limits (hroller's `migrate`).
@@ -71,18 +77,23 @@ public struct RollingConfiguration: Equatable, Sendable {
     /// Gives an instance a new secondary, ignoring soft limits (hroller's `replaceSecondary`), including
     /// its quirk of storing the primary's record, minus the instance as secondary, in the old secondary's slot.
     func replacingSecondary(_ index: InstanceIndex, with target: Int) -> RollingConfiguration? {
+        var next = self
+        return next.replaceSecondary(index, with: target) ? next : nil
+    }
+
+    /// `replacingSecondary` in place: false, and nothing changed, if the target does not take the instance.
+    mutating func replaceSecondary(_ index: InstanceIndex, with target: Int) -> Bool {
         let inst = instances[index.value]
         let p = inst.primary.value
         let oldSecondary = inst.secondary?.value ?? -1
-        if p == target { return nil }
+        if p == target { return false }
         guard case .success(let added) = nodes[target].addingSecondary(inst, primary: inst.primary, force: true)
-        else { return nil }
+        else { return false }
         let stale = nodes[p].removingSecondary(inst)
-        var next = self
-        next.nodes[target] = added
-        if hasNode(oldSecondary) { next.nodes[oldSecondary] = stale }
-        next.instances[index.value].secondary = NodeIndex(target)
-        return next
+        nodes[target] = added
+        if hasNode(oldSecondary) { nodes[oldSecondary] = stale }
+        instances[index.value].secondary = NodeIndex(target)
+        return true
     }
 }
 
