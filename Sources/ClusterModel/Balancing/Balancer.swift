@@ -70,9 +70,13 @@ public struct Balancer: Sendable {
         // Field by field: copying whole instances (names, tags) per step costs more than the test itself.
         for i in table.memberInstances {
             guard instances[i.value].movable && instances[i.value].autoBalance else { continue }
-            if evacuating && !nodes[instances[i.value].primary.value].offline
-                && !(instances[i.value].diskTemplate == .drbd
-                     && (instances[i.value].secondary.map { nodes[$0.value].offline } ?? false)) { continue }
+            if evacuating {
+                // `Instance.allNodes`: the secondary counts for DRBD only.
+                let primaryOffline = nodes[instances[i.value].primary.value].offline
+                let secondaryOffline = instances[i.value].diskTemplate == .drbd
+                    && (instances[i.value].secondary.map { nodes[$0.value].offline } ?? false)
+                if !primaryOffline && !secondaryOffline { continue }
+            }
             out.append(i)
         }
         return out

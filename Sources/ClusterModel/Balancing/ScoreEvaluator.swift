@@ -271,9 +271,9 @@ public struct ScoreEvaluator: @unchecked Sendable {
         // the sum bit for bit unchanged (it starts at +0.0 and so is never -0.0), so each component is still
         // summed in htools' node order.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * w) { buf -> Double in
-            let sums = buf.baseAddress!, means = sums + w, spreads = sums + 2 * w
+            let sums = buf.baseAddress!, means = sums + w, squaredDeviations = sums + 2 * w
             sums.initialize(repeating: 0, count: w)
-            spreads.initialize(repeating: 0, count: w)
+            squaredDeviations.initialize(repeating: 0, count: w)
             for k in 0..<n {
                 let r = row(k), include = UnsafePointer(includeWords + (offline[k] ? w : 0))
                 for c in 0..<w { sums[c] = sums[c] + Double(bitPattern: r[c].bitPattern & include[c]) }
@@ -283,7 +283,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
                 let r = row(k), include = UnsafePointer(includeWords + (offline[k] ? w : 0))
                 for c in 0..<w {
                     let d = r[c] - means[c]
-                    spreads[c] = spreads[c] + Double(bitPattern: (d * d).bitPattern & include[c])
+                    squaredDeviations[c] = squaredDeviations[c] + Double(bitPattern: (d * d).bitPattern & include[c])
                 }
             }
             var total = 0.0
@@ -291,7 +291,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
                 let v: Double
                 switch kind[c] {
                 case 0: v = sums[c]
-                case 1: v = (spreads[c] / counts[c]).squareRoot()
+                case 1: v = (squaredDeviations[c] / counts[c]).squareRoot()
                 default: v = Double(cand.spread)
                 }
                 total = total + weights[c] * v
