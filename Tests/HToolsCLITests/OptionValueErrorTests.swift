@@ -67,14 +67,19 @@ final class OptionValueErrorTests: XCTestCase {
                                       + "parsing max-cpu: cannot parse string 'y'\n"))
     }
 
-    func testPlainDecimalShortcutAgreesWithReads() {
-        var texts = ["0", "-0", "7", "-7", "007", "-", "--5", "5-", "123456789012345678", "1234567890123456789",
-                     "-123456789012345678", " 5", "5 ", "+5", "0x10", "", "٣", "5\u{0}"]
+    /// `fixed` texts plus `count` random ones of up to `maxLength` characters from `alphabet`.
+    private func shortcutTexts(_ fixed: [String], alphabet: String, count: Int, maxLength: Int) -> [String] {
         var rng = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789-x ")
-        for _ in 0..<2000 {
-            texts.append(String((0..<Int.random(in: 1...20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        let letters = Array(alphabet)
+        return fixed + (0..<count).map { _ in
+            String((0..<Int.random(in: 1...maxLength, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
         }
+    }
+
+    func testPlainDecimalShortcutAgreesWithReads() {
+        let texts = shortcutTexts(["0", "-0", "7", "-7", "007", "-", "--5", "5-", "123456789012345678",
+                                   "1234567890123456789", "-123456789012345678", " 5", "5 ", "+5", "0x10", "", "٣",
+                                   "5\u{0}"], alphabet: "0123456789-x ", count: 2000, maxLength: 20)
         var shortcuts = 0
         for text in texts {
             guard let v = HaskellRead.plainDecimal(text) else { continue }
@@ -88,14 +93,11 @@ final class OptionValueErrorTests: XCTestCase {
     }
 
     func testPlainDoubleShortcutAgreesWithReads() {
-        var texts = ["0", "-0", "0.0", "-0.0", "1.0", "1.", ".5", "-.5", "1.5.2", "007.25", "-", "-1.25e3", "1e3",
-                     "0.1", "2.675", "123456789012345678901234567890.5", "1" + String(repeating: "0", count: 39),
-                     "1" + String(repeating: "0", count: 40), " 1.0", "1.0 ", "+1.0", "NaN", "Infinity", ""]
-        var rng = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789-.e ")
-        for _ in 0..<3000 {
-            texts.append(String((0..<Int.random(in: 1...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
-        }
+        let texts = shortcutTexts(["0", "-0", "0.0", "-0.0", "1.0", "1.", ".5", "-.5", "1.5.2", "007.25", "-",
+                                   "-1.25e3", "1e3", "0.1", "2.675", "123456789012345678901234567890.5",
+                                   "1" + String(repeating: "0", count: 39), "1" + String(repeating: "0", count: 40),
+                                   " 1.0", "1.0 ", "+1.0", "NaN", "Infinity", ""],
+                                  alphabet: "0123456789-.e ", count: 3000, maxLength: 24)
         var shortcuts = 0
         for text in texts {
             guard let v = HaskellRead.plainDouble(text) else { continue }
