@@ -40,10 +40,12 @@ extension RebootPlanner {
     /// Instances whose primary (or DRBD secondary) changed, excluding plain primary/secondary swaps.
     public static func relocations(from before: RollingConfiguration, to after: RollingConfiguration) -> [InstanceRelocation] {
         var out: [InstanceRelocation] = []
-        for (old, new) in zip(before.instances, after.instances) {
-            let oldP = old.primary.value, oldS = old.secondary?.value ?? -1
-            let newP = new.primary.value, newS = new.secondary?.value ?? -1
-            let redundant = old.hasSecondary
+        let olds = before.instances, news = after.instances
+        // Field by field: iterating the instances themselves would copy (retain and release) every one twice.
+        for i in 0..<min(olds.count, news.count) {
+            let oldP = olds[i].primary.value, oldS = olds[i].secondary?.value ?? -1
+            let newP = news[i].primary.value, newS = news[i].secondary?.value ?? -1
+            let redundant = olds[i].diskTemplate.hasSecondary
             guard oldP != newP || (redundant && oldS != newS) else { continue }
             guard !(newP == oldS && newS == oldP) else { continue }
             guard after.hasNode(newP) else { continue }
@@ -52,7 +54,7 @@ extension RebootPlanner {
                 guard after.hasNode(newS) else { continue }
                 secondary = after.nodes[newS].name
             }
-            out.append(InstanceRelocation(instance: new.name, primary: after.nodes[newP].name, secondary: secondary))
+            out.append(InstanceRelocation(instance: news[i].name, primary: after.nodes[newP].name, secondary: secondary))
         }
         return out
     }
