@@ -56,6 +56,21 @@ final class RollingPlannerTests: XCTestCase {
         }
     }
 
+    func testAFailedRelocationTakesEveryChangeBack() {
+        // b has room for one of a's two 20 GiB plain instances: the first moves, the second finds no target, and the
+        // configuration must be the one before the attempt (moves are made in place and undone).
+        let c = SmallCluster.make(nodes: [N(name: "a"), N(name: "b", freeMemory: 25_000)],
+                                  instances: [I(name: "p0", primary: 0, template: .plain, memory: 20_000),
+                                              I(name: "p1", primary: 0, template: .plain, memory: 20_000)])
+        let initial = SmallCluster.configuration(c)
+        var conf = initial
+        XCTAssertFalse(conf.relocate(.nonRedundantInstances, [InstanceIndex(0), InstanceIndex(1)], targets: [1]))
+        XCTAssertEqual(conf, initial)
+        XCTAssertTrue(conf.relocate(.nonRedundantInstances, [InstanceIndex(0)], targets: [1]))
+        XCTAssertEqual(conf.instances[0].primary, NodeIndex(1))
+        XCTAssertNotEqual(conf, initial)
+    }
+
     func testReplaceSecondaryStoresThePrimaryRecordInTheOldSlot() throws {
         // htools quirk: the old secondary's slot receives the primary's record without the instance as secondary.
         let c = SmallCluster.make(nodes: [N(name: "a"), N(name: "b"), N(name: "c")],

@@ -17,21 +17,25 @@ extension RollingConfiguration {
         }
     }
 
-    /// Relocates each instance to the first target that takes it; nil if one finds none.
-    func relocating(_ kind: ClearingKind, _ victims: [InstanceIndex], targets: [Int]) -> RollingConfiguration? {
-        var conf = self
+    /// Relocates each instance to the first target that takes it, in place; when one finds none, takes every
+    /// change back and returns false (so a failed attempt copies nothing).
+    mutating func relocate(_ kind: ClearingKind, _ victims: [InstanceIndex], targets: [Int]) -> Bool {
+        var undo = RollingUndo()
         for victim in victims {
             var placed = false
             for target in targets {
                 switch kind {
-                case .nonRedundantInstances: placed = conf.move(victim, to: target)
-                case .secondaries: placed = conf.replaceSecondary(victim, with: target)
+                case .nonRedundantInstances: placed = move(victim, to: target, undo: &undo)
+                case .secondaries: placed = replaceSecondary(victim, with: target, undo: &undo)
                 }
                 if placed { break }
             }
-            guard placed else { return nil }
+            guard placed else {
+                undo.restore(&self)
+                return false
+            }
         }
-        return conf
+        return true
     }
 
     /// Clears as many of `slots` as possible, in order, keeping each one that can be cleared onto the
@@ -46,8 +50,7 @@ extension RollingConfiguration {
             if let at = others.firstIndex(of: slot) { others.remove(at: at) }
             let group = conf.nodes[slot].group
             let sameGroup = others.filter { conf.nodes[$0].group == group }
-            if let next = conf.relocating(kind, conf.instancesToClear(kind, from: slot), targets: sameGroup) {
-                conf = next
+            if conf.relocate(kind, conf.instancesToClear(kind, from: slot), targets: sameGroup) {
                 cleared.append(slot)
                 remainingTargets = others
             }

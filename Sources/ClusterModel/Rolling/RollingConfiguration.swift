@@ -38,17 +38,18 @@ public struct RollingConfiguration: Equatable, Sendable {
 
     /// Moves an instance to a new primary, ignoring soft limits (hroller's `move`); nil if it does not fit.
     func moving(_ index: InstanceIndex, to target: Int) -> RollingConfiguration? {
-        var next = self
-        return next.move(index, to: target) ? next : nil
+        var next = self, undo = RollingUndo()
+        return next.move(index, to: target, undo: &undo) ? next : nil
     }
 
     /// `moving` in place: false, and nothing changed, if the instance does not fit (a configuration changed in
     /// place copies its node and instance arrays at most once, where `moving` copies them for every move).
-    mutating func move(_ index: InstanceIndex, to target: Int) -> Bool {
+    mutating func move(_ index: InstanceIndex, to target: Int, undo: inout RollingUndo) -> Bool {
         let inst = instances[index.value]
         let old = inst.primary.value
         guard case .success(let added) = nodes[target].addingPrimary(inst, force: true) else { return false }
         let removed = nodes[old].removingPrimary(inst)
+        undo.save(self, nodes: [target, old], instance: index.value)
         nodes[target] = added
         nodes[old] = removed
         instances[index.value].primary = NodeIndex(target)
@@ -77,12 +78,12 @@ public struct RollingConfiguration: Equatable, Sendable {
     /// Gives an instance a new secondary, ignoring soft limits (hroller's `replaceSecondary`), including
     /// its quirk of storing the primary's record, minus the instance as secondary, in the old secondary's slot.
     func replacingSecondary(_ index: InstanceIndex, with target: Int) -> RollingConfiguration? {
-        var next = self
-        return next.replaceSecondary(index, with: target) ? next : nil
+        var next = self, undo = RollingUndo()
+        return next.replaceSecondary(index, with: target, undo: &undo) ? next : nil
     }
 
     /// `replacingSecondary` in place: false, and nothing changed, if the target does not take the instance.
-    mutating func replaceSecondary(_ index: InstanceIndex, with target: Int) -> Bool {
+    mutating func replaceSecondary(_ index: InstanceIndex, with target: Int, undo: inout RollingUndo) -> Bool {
         let inst = instances[index.value]
         let p = inst.primary.value
         let oldSecondary = inst.secondary?.value ?? -1
@@ -90,10 +91,29 @@ public struct RollingConfiguration: Equatable, Sendable {
         guard case .success(let added) = nodes[target].addingSecondary(inst, primary: inst.primary, force: true)
         else { return false }
         let stale = nodes[p].removingSecondary(inst)
+        undo.save(self, nodes: hasNode(oldSecondary) ? [target, oldSecondary] : [target], instance: index.value)
         nodes[target] = added
         if hasNode(oldSecondary) { nodes[oldSecondary] = stale }
         instances[index.value].secondary = NodeIndex(target)
         return true
+    }
+}
+
+/// The node and instance records a series of in-place changes replaced, to take them back.
+struct RollingUndo {
+    private var nodes: [(Int, Node)] = []
+    private var instances: [(Int, Instance)] = []
+
+    /// Remembers the current records of `slots` and of instance `instance` in `conf`, before they change.
+    mutating func save(_ conf: RollingConfiguration, nodes slots: [Int], instance: Int) {
+        for k in slots { nodes.append((k, conf.nodes[k])) }
+        instances.append((instance, conf.instances[instance]))
+    }
+
+    /// Puts every remembered record back into `conf`, latest change first.
+    func restore(_ conf: inout RollingConfiguration) {
+        for (k, n) in nodes.reversed() { conf.nodes[k] = n }
+        for (i, inst) in instances.reversed() { conf.instances[i] = inst }
     }
 }
 
