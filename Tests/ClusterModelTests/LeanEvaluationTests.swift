@@ -29,7 +29,9 @@ final class LeanEvaluationTests: XCTestCase {
                             XCTAssertTrue(ok, "seed \(seed) \(inst.name) \(move): lean refused an accepted move")
                             guard ok else { continue }
                             accepted += 1
-                            let rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
+                            let rows = withUnsafeMutablePointer(to: &changed) {
+                                context.rows($0, victim: victim, evaluator: evaluator, scratch: scratch)
+                            }
                             let exactLean = evaluator.exactScore(rows)
                             let exactFull = evaluator.exactScore(replacing: applied.changedNodes)
                             var after = cluster.nodes

@@ -52,31 +52,31 @@ struct LeanContext {
         n.writeScoreRow(slot, conflicts: conflicts)
     }
 
-    /// The evaluator inputs of a candidate's changed nodes.
-    func rows(_ changed: LeanChanges, victim: LeanVictim, evaluator: ScoreEvaluator,
+    /// The evaluator inputs of a candidate's changed nodes, read in place (each is a 448-byte value).
+    func rows(_ changed: UnsafeMutablePointer<LeanChanges>, victim: LeanVictim, evaluator: ScoreEvaluator,
               scratch: UnsafeMutablePointer<Double>) -> CandidateRows {
         var out = CandidateRows(storage: scratch)
         var pairDeltas: [Int: Int]? = nil
-        func add(_ n: LeanNode) {
-            let i = n.index.value
+        // A plain loop (a nested function would capture `pairDeltas` and check its exclusive access at run time).
+        for k in 0..<changed.pointee.count {
+            let n = LeanChanges.node(k, of: changed)
+            let i = n.pointee.index.value
             let p = evaluator.position[i]
-            if p < 0 { return }
+            if p < 0 { continue }
             var conflicts = baseConflicts[i]
-            if victim.hasExclusionTags && n.tagDelta != 0 {
+            let tagDelta = n.pointee.tagDelta, pairDelta = n.pointee.pairDelta
+            if victim.hasExclusionTags && tagDelta != 0 {
                 conflicts = moves.nodes.withUnsafeBufferPointer {
-                    self.conflicts($0[i], base: baseConflicts[i], tags: victim.exclusionTags, delta: n.tagDelta)
+                    self.conflicts($0[i], base: baseConflicts[i], tags: victim.exclusionTags, delta: tagDelta)
                 }
-                if n.pairDelta != 0 && !n.offline && moves.hasLocation[i] {
+                if pairDelta != 0 && !n.pointee.offline && moves.hasLocation[i] {
                     var d = pairDeltas ?? [:]
-                    for key in moves.nodes[i].locationExclusionKeys(of: victim.instancePointer.pointee) { d[key, default: 0] &+= n.pairDelta }
+                    for key in moves.nodes[i].locationExclusionKeys(of: victim.instancePointer.pointee) { d[key, default: 0] &+= pairDelta }
                     pairDeltas = d
                 }
             }
-            n.writeScoreRow(out.appendSlot(position: p), conflicts: conflicts)
+            n.pointee.writeScoreRowInPlace(out.appendSlot(position: p), conflicts: conflicts)
         }
-        if changed.count > 0 { add(changed.a) }
-        if changed.count > 1 { add(changed.b) }
-        if changed.count > 2 { add(changed.c) }
         out.spread = pairDeltas.map { evaluator.spread(applying: $0) } ?? evaluator.baseSpread
         return out
     }

@@ -9,6 +9,18 @@ struct LeanChanges {
 
     mutating func set(_ x: LeanNode, _ y: LeanNode) { a = x; b = y; count = 2 }
     mutating func set(_ x: LeanNode, _ y: LeanNode, _ z: LeanNode) { a = x; b = y; c = z; count = 3 }
+
+    /// Where `a`, `b` and `c` sit in the value.
+    private static let offsets = (MemoryLayout<LeanChanges>.offset(of: \LeanChanges.a)!,
+                                  MemoryLayout<LeanChanges>.offset(of: \LeanChanges.b)!,
+                                  MemoryLayout<LeanChanges>.offset(of: \LeanChanges.c)!)
+
+    /// Node `k` (0: `a`, 1: `b`, 2: `c`) of the changes at `p`, in place.
+    @inline(__always)
+    static func node(_ k: Int, of p: UnsafeMutablePointer<LeanChanges>) -> UnsafeMutablePointer<LeanNode> {
+        let offset = k == 0 ? offsets.0 : (k == 1 ? offsets.1 : offsets.2)
+        return (UnsafeMutableRawPointer(p) + offset).assumingMemoryBound(to: LeanNode.self)
+    }
 }
 
 /// Per-instance data for lean evaluation, built once per victim.
@@ -99,7 +111,7 @@ struct LeanMoveEvaluation {
         }
     }
 
-    /// Fills `out` with the changed nodes of `move`; returns false when the move is refused.
+    /// Fills `out` with the changed nodes of `move`; returns false when the move is refused (`out` is then unspecified).
     func evaluate(_ move: InstanceMove, victim v: LeanVictim, force: Bool, into out: inout LeanChanges) -> Bool {
         var li = v.lean
         let oldP = v.primary
@@ -115,11 +127,14 @@ struct LeanMoveEvaluation {
             out.set(intP, intS)
 
         case .failoverToAny(let newP):
+            // Built in `out` itself (the most common move of non-DRBD instances; no extra node copies).
             guard migrates(oldP, newP) else { return false }
-            var target = lean[newP.value]
-            if target.addPrimary(li, force: lean[oldP.value].offline || force, desired: desired(v, newP), tagClash: clash(v, newP)) != nil { return false }
-            var old = lean[oldP.value]; old.removePrimary(li, desired: desired(v, oldP))
-            out.set(old, target)
+            let oldOffline = lean.nodes[oldP.value].offline
+            out.b = lean.nodes[newP.value]
+            if out.b.addPrimary(li, force: oldOffline || force, desired: desired(v, newP), tagClash: clash(v, newP)) != nil { return false }
+            out.a = lean.nodes[oldP.value]
+            out.a.removePrimary(li, desired: desired(v, oldP))
+            out.count = 2
 
         case .replacePrimary(let newP):
             guard let oldS = v.secondary else { return false }

@@ -129,6 +129,12 @@ struct LeanNode {
         else { peerKey1 = key; peerValue1 = value }
     }
 
+    /// `writeScoreRow` for a node read through a pointer (`mutating` only to pass the node's address instead of a
+    /// copy, as `primaryFailureInPlace`). Changes nothing.
+    mutating func writeScoreRowInPlace(_ v: UnsafeMutablePointer<Double>, conflicts: Int) {
+        writeScoreRow(v, conflicts: conflicts)
+    }
+
     /// Writes the per-component score inputs of this state (see `NodeScoreValues`); `conflicts` is the tag conflict count.
     func writeScoreRow(_ v: UnsafeMutablePointer<Double>, conflicts: Int) {
         v[ScoreComponent.freeMemory.rawValue] = freeMemoryRatio

@@ -68,8 +68,13 @@ final class VictimScan: @unchecked Sendable {
         instances.deallocate()
     }
 
-    /// Scratch doubles one scanning thread needs.
-    @inline(__always) static var scratchSize: Int { 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize }
+    /// Scratch doubles one scanning thread needs: rows and sums, the prepared victim's area, the changed nodes.
+    @inline(__always) static var scratchSize: Int {
+        changesOffset + (MemoryLayout<LeanChanges>.stride + 7) / 8
+    }
+
+    /// Where in the scratch area the changed nodes of unprepared candidates are built.
+    @inline(__always) static var changesOffset: Int { 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize }
 
     /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
     @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {
@@ -116,8 +121,11 @@ final class VictimScan: @unchecked Sendable {
                               typicalRows: choice == .all)
         // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
         let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
-        // Only the scan without a prepared victim needs changed-node copies.
-        var changed: LeanChanges? = nil
+        // Candidates without a prepared victim build their changed nodes here, in place: a local would be copied
+        // out and back (three 448-byte nodes) for every candidate. Plain values, written before they are read.
+        assert(_isPOD(LeanChanges.self) && MemoryLayout<LeanChanges>.alignment <= MemoryLayout<Double>.alignment,
+               "the changed nodes live in raw scratch memory")
+        let changed = UnsafeMutableRawPointer(scratch + VictimScan.changesOffset).bindMemory(to: LeanChanges.self, capacity: 1)
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
         var anyPrepared = false
@@ -142,9 +150,8 @@ final class VictimScan: @unchecked Sendable {
                 rows = c.rows
                 kind = c.kind
             } else {
-                if changed == nil { changed = LeanChanges(placeholder: context.moves.lean[victim.primary.value]) }
-                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed!) else { return }
-                rows = context.rows(changed!, victim: victim, evaluator: evaluator, scratch: scratch)
+                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed.pointee) else { return }
+                rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
             }
             let limit = best.limit(position, ordinal)
             if hasRecord {
