@@ -89,7 +89,7 @@ public struct Balancer: Sendable {
         var onlinePosition = [Int](repeating: -1, count: nodes.count)
         for (k, n) in online.enumerated() { onlinePosition[n.value] = k }
         let victims = self.victims(table)
-        let scan = VictimScan(cluster: table.cluster, online: online, onlinePosition: onlinePosition, options: options,
+        let scan = VictimScan(cluster: table.cluster, victims: victims, online: online, onlinePosition: onlinePosition, options: options,
                               evaluator: evaluator, context: LeanContext(nodes: nodes))
         // On small groups most candidates touch one of the step's nodes anyway: the plain search is faster there.
         guard options.carryBounds && !locationTags && online.count >= options.carryingMinimumNodes else {

@@ -49,22 +49,26 @@ final class VictimScan: @unchecked Sendable {
     let evaluator: ScoreEvaluator
     let context: LeanContext
 
-    /// The cluster's instances in a buffer of their own, read in place by the victims (reading them from the
-    /// array would retain and release its shared buffer on every scan, from every thread).
+    /// The victims' instances in a buffer of their own, by instance index, read in place by the scans (reading
+    /// them from the array would retain and release its shared buffer on every scan, from every thread). Only the
+    /// victims' entries are initialised.
     private let instances: UnsafeMutablePointer<Instance>
-    private let instanceCount: Int
+    private let victims: [InstanceIndex]
 
-    init(cluster: Cluster, online: [NodeIndex], onlinePosition: [Int], options: BalanceOptions,
+    /// The scans of `victims` (each index at most once) in `cluster`.
+    init(cluster: Cluster, victims: [InstanceIndex], online: [NodeIndex], onlinePosition: [Int], options: BalanceOptions,
          evaluator: ScoreEvaluator, context: LeanContext) {
         self.cluster = cluster; self.online = online; self.onlinePosition = onlinePosition; self.options = options
         self.evaluator = evaluator; self.context = context
-        instanceCount = cluster.instances.count
-        instances = .allocate(capacity: max(1, instanceCount))
-        _ = UnsafeMutableBufferPointer(start: instances, count: instanceCount).initialize(from: cluster.instances)
+        self.victims = victims
+        instances = .allocate(capacity: max(1, cluster.instances.count))
+        cluster.instances.withUnsafeBufferPointer { all in
+            for v in victims { (instances + v.value).initialize(to: all[v.value]) }
+        }
     }
 
     deinit {
-        instances.deinitialize(count: instanceCount)
+        for v in victims { (instances + v.value).deinitialize(count: 1) }
         instances.deallocate()
     }
 
