@@ -1,5 +1,5 @@
 /// Field-level helpers shared by the text formats, with htools' error wording.
-enum FieldParsing {
+public enum FieldParsing {
     /// htools' `sepSplit`: splits on `separator`; an empty input gives no fields.
     /// Works on Unicode scalars, as Haskell strings do (no grapheme merging of `\r\n`).
     static func split(_ s: String, _ separator: Unicode.Scalar) -> [String] {
@@ -46,7 +46,7 @@ enum FieldParsing {
     }
 
     /// Haskell's `lines`: splits on newlines, without a final empty line.
-    static func lines(_ text: String) -> [String] {
+    public static func lines(_ text: String) -> [String] {
         if text.isEmpty { return [] }
         var parts = split(text, "\n")
         if text.unicodeScalars.last == "\n" { parts.removeLast() }

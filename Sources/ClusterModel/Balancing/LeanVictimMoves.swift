@@ -53,7 +53,6 @@ final class LeanVictimMoves {
     /// Whether target rows are written directly (`writeRowAfterAdding…`) instead of from updated node copies
     /// (not for forthcoming instances, whose updates the shortcuts do not cover).
     private let direct: Bool
-    /// The base nodes' own score rows.
     /// The base nodes' own score rows (`LeanContext.baseRows`, kept alive by the context the callers pass;
     /// a pointer, because retaining the shared table from every thread for every victim is costly).
     private let baseRows: UnsafeMutablePointer<Double>

@@ -36,14 +36,8 @@ public struct RollingConfiguration: Equatable, Sendable {
         primaries(of: slot).filter { instances[$0.value].hasSecondary }
     }
 
-    /// Moves an instance to a new primary, ignoring soft limits (hroller's `move`); nil if it does not fit.
-    func moving(_ index: InstanceIndex, to target: Int) -> RollingConfiguration? {
-        var next = self, undo = RollingUndo()
-        return next.move(index, to: target, undo: &undo) ? next : nil
-    }
-
-    /// `moving` in place: false, and nothing changed, if the instance does not fit (a configuration changed in
-    /// place copies its node and instance arrays at most once, where `moving` copies them for every move).
+    /// Moves an instance to a new primary in place, ignoring soft limits (hroller's `move`), remembering what it
+    /// replaced in `undo`; false, and nothing changed, if it does not fit.
     mutating func move(_ index: InstanceIndex, to target: Int, undo: inout RollingUndo) -> Bool {
         let inst = instances[index.value]
         let old = inst.primary.value

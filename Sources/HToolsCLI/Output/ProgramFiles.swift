@@ -21,7 +21,7 @@ enum ProgramFiles {
         if target == "-" {
             Console.outLine("")
             Console.outLine(title)
-            let lines = FieldLines.split(commands).filter { $0 != "  check" }
+            let lines = FieldParsing.lines(commands).filter { $0 != "  check" }
             Console.out(lines.map { "  " + $0 + "\n" }.joined())
             return
         }
@@ -29,28 +29,5 @@ enum ProgramFiles {
             ClusterLoading.dieUncaught(error, tool: tool)
         }
         Console.out("The commands have been written to file '\(target)'\n")
-    }
-}
-
-/// Haskell's `lines` for output post-processing.
-enum FieldLines {
-    /// Splits text into lines without a trailing empty one.
-    static func split(_ text: String) -> [String] {
-        if text.isEmpty { return [] }
-        // On the UTF-8 bytes: a newline byte is always the newline scalar, and "\r\n" stays two scalars as in
-        // Haskell (splitting on `Character`s would keep it whole).
-        var copy = text
-        return copy.withUTF8 { bytes -> [String] in
-            var parts: [String] = []
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == 0x0A {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
-            }
-            if start < bytes.count {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
-            }
-            return parts
-        }
     }
 }
