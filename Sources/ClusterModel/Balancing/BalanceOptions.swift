@@ -17,7 +17,7 @@ public struct BalanceOptions: Sendable {
     /// Whether candidate bounds are carried from step to step (the same plan either way; off only for tests).
     public var carryBounds = true
     /// Online nodes from which bounds are carried (below it most candidates touch a step's nodes anyway, and the
-    /// plain search is faster).
+    /// plain search is faster); evacuations carry at any size.
     public var carryingMinimumNodes = 32
     /// Worker threads for the candidate search (results do not depend on it).
     public var threads = 1

@@ -8,12 +8,14 @@ extension Balancer {
         let online = table.memberNodes.filter { !nodes[$0.value].offline }
         var onlinePosition = [Int](repeating: -1, count: nodes.count)
         for (k, n) in online.enumerated() { onlinePosition[n.value] = k }
+        // Offline nodes count only instances, so a step that changed one leaves its victims' candidates alone.
+        func touched(_ n: NodeIndex) -> Bool { onlinePosition[n.value] >= 0 && lastChanged.contains(n) }
         var violations: [String] = []
         for index in victims(table) {
             let i = index.value
             let inst = table.cluster.instances[i]
-            guard store.step[i] == stepsTaken - 1, !lastChanged.contains(inst.primary),
-                  !(inst.secondary.map { lastChanged.contains($0) } ?? false),
+            guard store.step[i] == stepsTaken - 1, !touched(inst.primary),
+                  !(inst.secondary.map(touched) ?? false),
                   let offset = store.carriedOffset(i, drift: drift, updatingStatistics: false) else { continue }
             func carried(_ slot: Int) -> Double { VictimBounds.carried(store.slotRow(i)[slot], offset: offset) }
             let secondaryUsable = inst.secondary.map { onlinePosition[$0.value] >= 0 } ?? false
@@ -23,7 +25,7 @@ extension Balancer {
                                       instanceMoves: options.instanceMoves, diskMoves: options.diskMoves,
                                       restrictedMigration: options.restrictedMigration,
                                       primaryOffline: nodes[inst.primary.value].offline, target: inst.primary)
-            for t in online where t != inst.primary && t != inst.secondary && !lastChanged.contains(t) {
+            for t in online where t != inst.primary && t != inst.secondary && !touched(t) {
                 for k in kinds { moves.append((k.retargeted(t), onlinePosition[t.value] + 1)) }
             }
             for (move, slot) in moves {

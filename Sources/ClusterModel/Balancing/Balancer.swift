@@ -36,6 +36,14 @@ public struct Balancer: Sendable {
 
     /// Tries one balancing step; returns the improved table, or nil when no step qualifies.
     public mutating func step(_ table: BalanceTable) -> BalanceTable? {
+        var next = table
+        return advance(&next) == nil ? nil : next
+    }
+
+    /// Tries one balancing step on `table` in place (no copy of its nodes and instances when it holds them
+    /// alone); returns the moved instance as it was before the step, or nil, leaving `table` as it was, when no
+    /// step qualifies.
+    public mutating func advance(_ table: inout BalanceTable) -> Instance? {
         let initial = table.score
         let best = search(table)
         guard let victim = best.instance, let move = best.move else { return nil }
@@ -43,22 +51,22 @@ public struct Balancer: Sendable {
         guard finalScore < initial && (initial > options.minGainLimit || initial - finalScore >= options.minGain) else {
             return nil
         }
-        guard case .success(let applied) = MoveApplication.apply(move, to: table.cluster.instances[victim.value],
-                                                                 nodes: table.cluster.nodes, force: options.ignoreSoftErrors) else {
+        let before = table.cluster.instances[victim.value]
+        guard case .success(let applied) = MoveApplication.apply(move, to: before, nodes: table.cluster.nodes,
+                                                                 force: options.ignoreSoftErrors) else {
             preconditionFailure("the chosen move must apply")
         }
         assert(evaluator.exactScore(replacing: applied.changedNodes) == finalScore,
                "lean and full move evaluation disagree")
-        var next = table
-        for (i, n) in applied.changedNodes { next.cluster.nodes[i.value] = n }
-        next.cluster.instances[victim.value] = applied.instance
-        next.score = finalScore
-        next.placements.append(BalancingStep(instance: victim, primary: applied.primary,
-                                             secondary: applied.secondary, move: move, score: finalScore))
+        for (i, n) in applied.changedNodes { table.cluster.nodes[i.value] = n }
+        table.cluster.instances[victim.value] = applied.instance
+        table.score = finalScore
+        table.placements.append(BalancingStep(instance: victim, primary: applied.primary,
+                                              secondary: applied.secondary, move: move, score: finalScore))
         lastDrift = evaluator.commit(applied.changedNodes)
         lastChanged = applied.changedNodes.map(\.0)
         stepsTaken += 1
-        return next
+        return before
     }
 
     /// The victims of a step, in scan order.
@@ -91,8 +99,11 @@ public struct Balancer: Sendable {
         let victims = self.victims(table)
         let scan = VictimScan(cluster: table.cluster, victims: victims, online: online, onlinePosition: onlinePosition, options: options,
                               evaluator: evaluator, context: LeanContext(nodes: nodes))
-        // On small groups most candidates touch one of the step's nodes anyway: the plain search is faster there.
-        guard options.carryBounds && !locationTags && online.count >= options.carryingMinimumNodes else {
+        // On small groups most candidates touch one of the step's nodes anyway: the plain search is faster there,
+        // except when evacuating, where the few victims sit on offline nodes that no step touches in a way that
+        // matters (see below).
+        let worthCarrying = options.evacuationMode || online.count >= options.carryingMinimumNodes
+        guard options.carryBounds && !locationTags && worthCarrying else {
             return Balancer.searchAll(victims, scan: scan, threads: threads(victims.count * max(1, online.count)),
                                       initial: table.score)
         }
@@ -109,14 +120,15 @@ public struct Balancer: Sendable {
         }
         touched.sort { onlinePosition[$0.value] < onlinePosition[$1.value] }
         let drift = lastDrift
-        let changed = lastChanged
-        // Carry every current record across the last step; victims on touched nodes start afresh.
+        // Carry every current record across the last step; victims on touched online nodes start afresh. An
+        // offline node's row only counts its instances, so moving a victim off it changes that row by the same
+        // amount whatever else the step did there: its candidates keep their changes and the record carries.
         var carried = [Bool](repeating: false, count: victims.count)
         var first = -1, firstLow = Double.infinity
         for (v, i) in victims.enumerated() {
             let inst = table.cluster.instances[i.value]
-            guard let drift, store.step[i.value] == step - 1, !changed.contains(inst.primary),
-                  !(inst.secondary.map { changed.contains($0) } ?? false) else { continue }
+            guard let drift, store.step[i.value] == step - 1, !isTouched[inst.primary.value],
+                  !(inst.secondary.map { isTouched[$0.value] } ?? false) else { continue }
             let low = store.advance(i.value, drift: drift, to: step)
             guard store.step[i.value] == step else { continue }
             carried[v] = true

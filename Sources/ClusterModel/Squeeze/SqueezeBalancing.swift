@@ -20,10 +20,9 @@ public enum SqueezeBalancing {
         guard !table.memberInstances.isEmpty else { return (cluster, []) }
         var balancer = Balancer(table: table, options: options)
         var steps: [Step] = []
-        while let next = balancer.step(table) {
-            guard let last = next.placements.last else { break }
-            steps.append(Step(before: table.cluster.instances[last.instance.value], step: last))
-            table = next
+        while let before = balancer.advance(&table) {
+            guard let last = table.placements.last else { break }
+            steps.append(Step(before: before, step: last))
         }
         return (table.cluster, steps)
     }

@@ -66,14 +66,14 @@ public enum HbalProgram {
         var jobsNewestFirst: [MoveJob] = []
         let stopScore = optimal + options.minScore
         while Balancer.mayContinue(table, maxRounds: options.maxLength, minScore: stopScore),
-              let next = balancer.step(table) {
-            guard let placement = next.placements.last else { break }
-            let (line, commands) = SolutionText.line(table.cluster, placement: placement, position: next.placements.count,
+              let before = balancer.advance(&table) {
+            guard let placement = table.placements.last else { break }
+            let (line, commands) = SolutionText.line(table.cluster, moved: before, placement: placement,
+                                                     position: table.placements.count,
                                                      nodeNameWidth: nodeWidth, instanceNameWidth: instanceWidth)
-            let nodes = JobSets.involvedNodes(instance: table.cluster.instances[placement.instance.value], placement: placement)
+            let nodes = JobSets.involvedNodes(instance: before, placement: placement)
             jobsNewestFirst.insert(MoveJob(nodes: nodes, instance: placement.instance, move: placement.move, commands: commands), at: 0)
             Console.outLine(line)
-            table = next
         }
         let final = table
         if final.placements.isEmpty {

@@ -18,12 +18,12 @@ public enum SolutionText {
         }
     }
 
-    /// One solution line and its commands (htools' `printSolutionLine`); `before` is the cluster before the step.
-    public static func line(_ before: Cluster, placement p: BalancingStep, position: Int,
+    /// One solution line and its commands (htools' `printSolutionLine`); `moved` is the instance as it was before
+    /// the step (node names are read from `cluster`, before or after the step alike).
+    public static func line(_ cluster: Cluster, moved inst: Instance, placement p: BalancingStep, position: Int,
                             nodeNameWidth: Int, instanceNameWidth: Int) -> (String, [String]) {
-        let inst = before.instances[p.instance.value]
         let pairWidth = 2 * nodeNameWidth + 1
-        func alias(_ n: NodeIndex?) -> String { n.map { before.nodes[$0.value].alias } ?? "" }
+        func alias(_ n: NodeIndex?) -> String { n.map { cluster.nodes[$0.value].alias } ?? "" }
         let newPrimary = alias(p.primary), newSecondary = alias(p.secondary)
         let (moves, commands) = describe(inst, name: inst.alias, move: p.move, newPrimary: newPrimary, newSecondary: newSecondary)
         let old = inst.secondary == nil ? alias(inst.primary) : alias(inst.primary) + ":" + alias(inst.secondary)
