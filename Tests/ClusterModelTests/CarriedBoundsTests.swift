@@ -82,6 +82,7 @@ final class CarriedBoundsTests: XCTestCase {
                 table = next
                 steps += 1
                 XCTAssertEqual(balancer.carriedBoundViolations(table), [], "seed \(seed), step \(steps)")
+                XCTAssertEqual(balancer.carriedFixedStatisticsViolations(table), [], "seed \(seed), step \(steps)")
             }
         }
     }
@@ -110,6 +111,7 @@ final class CarriedBoundsTests: XCTestCase {
                 steps += 1
                 let violations = balancer.carriedBoundViolations(table)
                 XCTAssertEqual(violations, [], "seed \(seed), step \(steps)")
+                XCTAssertEqual(balancer.carriedFixedStatisticsViolations(table), [], "seed \(seed), step \(steps)")
             }
         }
     }

@@ -39,4 +39,39 @@ extension Balancer {
         }
         return violations
     }
+
+    /// Checks the carried fixed-row statistics (for tests): for every victim whose record the next step would
+    /// carry and whose moves are prepared, the carried share must dominate the one computed afresh on the
+    /// current base, component by component. Returns a description of each violation.
+    func carriedFixedStatisticsViolations(_ table: BalanceTable) -> [String] {
+        guard let store = bounds, let drift = lastDrift, !locationTags else { return [] }
+        let nodes = table.cluster.nodes
+        var online = [Bool](repeating: false, count: nodes.count)
+        for n in table.memberNodes where !nodes[n.value].offline { online[n.value] = true }
+        func touched(_ n: NodeIndex) -> Bool { online[n.value] && lastChanged.contains(n) }
+        let context = LeanContext(nodes: nodes)
+        let w = ScoreComponent.count
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: LeanVictimMoves.scratchSize)
+        defer { scratch.deallocate() }
+        var violations: [String] = []
+        for index in victims(table) {
+            let i = index.value
+            let inst = table.cluster.instances[i]
+            guard store.step[i] == stepsTaken - 1, inst.mirrorType == .internal, !touched(inst.primary),
+                  !(inst.secondary.map(touched) ?? false) else { continue }
+            let victim = LeanVictim(inst)
+            guard let fresh = LeanVictimMoves(victim: victim, context: context, evaluator: evaluator,
+                                              force: options.ignoreSoftErrors, scratch: scratch, statistics: true,
+                                              fixedShare: true, typicalRows: true) else { continue }
+            let carried = store.carriedFixed(i, drift: drift)
+            for c in 0..<w {
+                let now = fresh.fixedStatistics[c], shift = fresh.fixedStatistics[w + c]
+                if carried[c] < now - 1e-12 * abs(now) || carried[w + c] < shift * (1 - 1e-12) {
+                    violations.append("\(inst.name) component \(c): carried \(carried[c]), \(carried[w + c])"
+                                      + " < fresh \(now), \(shift)")
+                }
+            }
+        }
+        return violations
+    }
 }

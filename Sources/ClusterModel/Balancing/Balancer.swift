@@ -16,7 +16,7 @@ public struct Balancer: Sendable {
     /// Carried candidate bounds (created on the first step).
     var bounds: VictimBounds?
     /// Whether location tags make a candidate's score depend on more than its own nodes (then nothing is carried).
-    private let locationTags: Bool
+    let locationTags: Bool
     /// How the last step moved the base, and the nodes it changed.
     var lastDrift: StepDrift?
     var lastChanged: [NodeIndex] = []

@@ -77,13 +77,15 @@ final class LeanVictimMoves {
     @inline(__always) private static var nodesOffset: Int { Kind.count * block + 3 * ScoreEvaluator.rowWidth }
 
     /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
-    /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics).
+    /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics and `fixedShare`).
     var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
-    /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned).
+    /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned). With
+    /// `statistics` the kinds' parts are prepared for `boundAndStatistics`, and with `fixedShare` too the fixed
+    /// rows' statistics (`fixedStatistics`; callers that carry them from an earlier scan leave them out).
     init?(victim v: __shared LeanVictim, context: __shared LeanContext, evaluator: __shared ScoreEvaluator, force: Bool,
-          scratch: UnsafeMutablePointer<Double>, statistics: Bool, typicalRows: Bool = false) {
+          scratch: UnsafeMutablePointer<Double>, statistics: Bool, fixedShare: Bool = true, typicalRows: Bool = false) {
         guard let s = v.secondary, evaluator.position[v.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
         victim = v; self.force = force
         positions = evaluator.fastView.positions
@@ -174,6 +176,7 @@ final class LeanVictimMoves {
                 evaluator.prepareParts(partialArea(kind), spread: evaluator.baseSpread,
                                        into: partialArea(kind) + ScoreEvaluator.partialSize)
             }
+            guard fixedShare else { return }
             let stats = scratch + Kind.count * LeanVictimMoves.block
             stats.initialize(repeating: 0, count: 2 * w)
             evaluator.foldPartStatistics(rs, rows: 0..<2, improvement: stats, shift: stats + w)

@@ -23,6 +23,7 @@ final class VictimBounds: @unchecked Sendable {
     /// Per instance: the least stored slot value.
     let least: UnsafeMutablePointer<Double>
     private let statsStorage: UnsafeMutablePointer<Double>
+    private let fixedStorage: UnsafeMutablePointer<Double>
     private let slotStorage: UnsafeMutablePointer<Double>
 
     /// Empty records for `instances` instances and `targets` online targets.
@@ -35,16 +36,22 @@ final class VictimBounds: @unchecked Sendable {
         least = .allocate(capacity: max(1, instances))
         least.initialize(repeating: .infinity, count: max(1, instances))
         statsStorage = .allocate(capacity: max(1, instances) * VictimBounds.statsWidth)
+        fixedStorage = .allocate(capacity: max(1, instances) * VictimBounds.statsWidth)
         // Slot rows are initialised when a record starts (most pages of unused rows are never touched).
         slotStorage = .allocate(capacity: max(1, instances) * slots)
     }
 
     deinit {
-        step.deallocate(); offset.deallocate(); least.deallocate(); statsStorage.deallocate(); slotStorage.deallocate()
+        step.deallocate(); offset.deallocate(); least.deallocate(); statsStorage.deallocate(); fixedStorage.deallocate()
+        slotStorage.deallocate()
     }
 
     /// The statistics of instance `i`.
     @inline(__always) func stats(_ i: Int) -> UnsafeMutablePointer<Double> { statsStorage + i * VictimBounds.statsWidth }
+
+    /// The fixed-row statistics of instance `i` (`LeanVictimMoves.fixedStatistics` of its fresh scan, carried along
+    /// with `m`; the same layout as `stats`, and meaningful only for victims scanned with prepared moves).
+    @inline(__always) func fixed(_ i: Int) -> UnsafeMutablePointer<Double> { fixedStorage + i * VictimBounds.statsWidth }
 
     /// The slot row of instance `i`.
     @inline(__always) func slotRow(_ i: Int) -> UnsafeMutablePointer<Double> { slotStorage + i * slots }
@@ -63,6 +70,7 @@ final class VictimBounds: @unchecked Sendable {
         offset[i] = 0
         least[i] = .infinity
         stats(i).initialize(repeating: 0, count: VictimBounds.statsWidth)
+        fixed(i).initialize(repeating: 0, count: VictimBounds.statsWidth)
         slotRow(i).initialize(repeating: .infinity, count: slots)
     }
 
@@ -98,12 +106,32 @@ final class VictimBounds: @unchecked Sendable {
         return low(i)
     }
 
+    /// Component `c`'s fixed-row improvement share `value` carried across `drift`: with the victim's own rows
+    /// unchanged it moves by exactly 2·d·ΔS/n, where |d| is at most the stored `shift` (which stays).
+    @inline(__always)
+    static func carriedFixedImprovement(_ value: Double, shift: Double, drift: StepDrift, component c: Int) -> Double {
+        value + 2 * shift * (abs(drift.sumChange[c]) + drift.sumError[c]) * drift.inverseCounts[c] * (1 + 1e-12)
+            + drift.varianceError[c]
+    }
+
+    /// The fixed-row statistics of instance `i` carried across `drift`, without changing the record (for checks).
+    func carriedFixed(_ i: Int, drift: StepDrift) -> [Double] {
+        let w = ScoreComponent.count
+        let t = ComponentTables.shared
+        var out = (0..<VictimBounds.statsWidth).map { fixed(i)[$0] }
+        for c in 0..<w where drift.changed[c] && t.aggregation[c] == .standardDeviation {
+            out[c] = VictimBounds.carriedFixedImprovement(out[c], shift: out[w + c], drift: drift, component: c)
+        }
+        return out
+    }
+
     /// The offset of instance `i` after `drift`, or nil when it is not finite; with `updatingStatistics` the
-    /// record's `m` is moved along (the statistics after the step).
+    /// record's `m` and fixed-row share are moved along (the statistics after the step).
     func carriedOffset(_ i: Int, drift: StepDrift, updatingStatistics: Bool) -> Double? {
         let w = ScoreComponent.count
         let t = ComponentTables.shared
         let m = stats(i), big = m + w
+        let fixedM = fixed(i), fixedBig = fixedM + w
         var moved = 0.0, magnitude = 0.0
         for c in 0..<w where drift.changed[c] {
             switch t.aggregation[c] {
@@ -114,7 +142,10 @@ final class VictimBounds: @unchecked Sendable {
                 let cross = 2 * big[c] * abs(drift.sumChange[c]) * drift.inverseCounts[c] * (1 + 1e-12)
                 let dLow = drift.varianceChangeLow[c] - cross
                 let aLow = max(0, drift.varianceBeforeLow[c] - m[c])
-                if updatingStatistics { m[c] = m[c] + cross + drift.varianceError[c] }
+                if updatingStatistics {
+                    m[c] = m[c] + cross + drift.varianceError[c]
+                    fixedM[c] = VictimBounds.carriedFixedImprovement(fixedM[c], shift: fixedBig[c], drift: drift, component: c)
+                }
                 if dLow >= 0 { continue }
                 let rootChange = aLow + dLow >= 0
                     ? dLow / ((aLow + dLow).squareRoot() + aLow.squareRoot())

@@ -119,9 +119,11 @@ final class VictimScan: @unchecked Sendable {
         let useSecondary = secondaryUsable && options.instanceMoves
         let mirror = victim.mirrorType
         let w = ScoreEvaluator.rowWidth
+        // A carried record keeps the fixed rows' statistics of its fresh scan (the victim's own rows are unchanged
+        // since): only a fresh scan computes them.
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
-                              scratch: scratch + 5 * w, statistics: record != nil,
+                              scratch: scratch + 5 * w, statistics: record != nil, fixedShare: choice == .all,
                               typicalRows: choice == .all)
         // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
         let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
@@ -232,8 +234,11 @@ final class VictimScan: @unchecked Sendable {
                 }
             }
         }
-        if hasRecord, let prepared, anyPrepared {
-            let fixed = prepared.fixedStatistics
+        if let record, let prepared, choice == .all {
+            record.bounds.fixed(record.instance).update(from: prepared.fixedStatistics, count: VictimBounds.statsWidth)
+        }
+        if let record, anyPrepared {
+            let fixed = record.bounds.fixed(record.instance)
             for c in 0..<w {
                 let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
                 if !(improvement <= stats[c]) { stats[c] = improvement }
