@@ -1,11 +1,12 @@
 extension ScoreEvaluator {
     /// Doubles of a `preparePartial` result: sums, squares and magnitudes per component.
     @inline(__always) static var partialSize: Int { 3 * rowWidth }
-    /// Doubles of a `prepareParts` result: the lower part per component, their weighted total and magnitude.
-    @inline(__always) static var partsSize: Int { rowWidth + 2 }
+    /// Doubles of a `prepareParts` result: the lower part per component, their weighted total and magnitude, and
+    /// the twins the running sums keep equal (a bit set stored as a bit pattern).
+    @inline(__always) static var partsSize: Int { rowWidth + 3 }
 
     /// The lower part of every component for the running sums `partial` (a `preparePartial` result), their
-    /// weighted total with `spread` for the spread component, and the total's magnitude.
+    /// weighted total with `spread` for the spread component, the total's magnitude, and the twins kept equal.
     func prepareParts(_ partial: UnsafePointer<Double>, spread: Int, into parts: UnsafeMutablePointer<Double>) {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
@@ -20,6 +21,20 @@ extension ScoreEvaluator {
         }
         parts[w] = total
         parts[w + 1] = magnitude
+        // Twins whose parts and running sums are equal: a candidate then only needs its own rows compared.
+        var equal: UInt32 = 0
+        var twins = f.twinMask
+        while twins != 0 {
+            let c2 = twins.trailingZeroBitCount
+            twins &= twins - 1
+            let c1 = f.twin[c2]
+            if parts[c1].bitPattern == parts[c2].bitPattern, partial[c1].bitPattern == partial[c2].bitPattern,
+               partial[w + c1].bitPattern == partial[w + c2].bitPattern,
+               partial[2 * w + c1].bitPattern == partial[2 * w + c2].bitPattern {
+                equal |= 1 << UInt32(c2)
+            }
+        }
+        parts[w + 2] = Double(bitPattern: UInt64(equal))
     }
 
     /// A lower bound on the candidate's score, valid for htools' floating-point value and the real-valued one
@@ -48,15 +63,12 @@ extension ScoreEvaluator {
         changed &= f.scoredMask
         // Twins the candidate keeps equal are computed once, with their first component.
         var doubled: UInt32 = 0
-        var twins = changed & f.twinMask
+        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
         while twins != 0 {
             let c2 = twins.trailingZeroBitCount
             twins &= twins - 1
             let c1 = f.twin[c2]
-            guard changed & (1 << UInt32(c1)) != 0, parts[c1].bitPattern == parts[c2].bitPattern,
-                  partial[c1].bitPattern == partial[c2].bitPattern,
-                  partial[w + c1].bitPattern == partial[w + c2].bitPattern,
-                  partial[2 * w + c1].bitPattern == partial[2 * w + c2].bitPattern else { continue }
+            guard changed & (1 << UInt32(c1)) != 0 else { continue }
             var same = true
             for k in first..<count where cand.row(k)[c1].bitPattern != cand.row(k)[c2].bitPattern { same = false }
             guard same else { continue }
