@@ -144,9 +144,10 @@ public struct Balancer: Sendable {
                       record: .init(bounds: store, instance: victims[seeded].value), scratch: scratch, best: &seed)
         }
         let work = carried.reduce(0) { $0 + ($1 ? touched.count : online.count) }
-        return Balancer.searchChunks(victims.count, chunks: threads(work) == 1 ? 1 : 4 * threads(work),
-                                     from: seed) { range, best, scratch in
+        return Balancer.searchChunks(victims.count, chunks: threads(work) == 1 ? 1 : 32 * threads(work),
+                                     from: seed) { range, best, scratch, ceiling in
             for v in range where v != seeded {
+                ceiling?.exchange(&best)
                 let i = victims[v].value
                 let choice: VictimScan.Choice
                 if !carried[v] {
@@ -169,8 +170,9 @@ public struct Balancer: Sendable {
     /// The plain search: every candidate of every victim, pruned only within the step.
     private static func searchAll(_ victims: [InstanceIndex], scan: VictimScan, threads: Int,
                                   initial: Double) -> BestCandidate {
-        searchChunks(victims.count, chunks: max(1, min(threads, victims.count)), from: .none(initial)) { range, best, scratch in
+        searchChunks(victims.count, chunks: max(1, min(threads, victims.count)), from: .none(initial)) { range, best, scratch, ceiling in
             for v in range {
+                ceiling?.exchange(&best)
                 scan.scan(victims[v], position: v, choice: .all, touched: [], isTouched: [], record: nil,
                           scratch: scratch, best: &best)
             }
@@ -178,18 +180,21 @@ public struct Balancer: Sendable {
     }
 
     /// Runs `body` over `chunks` even slices of the victim positions `0..<count` (concurrently when more than one),
-    /// each with its own best candidate starting from `start` and its own scratch; returns the better of them all.
+    /// each with its own best candidate starting from `start`, its own scratch and, when concurrent, the step's
+    /// shared ceiling; returns the better of them all.
     private static func searchChunks(_ count: Int, chunks: Int, from start: BestCandidate,
-                                     _ body: (Range<Int>, inout BestCandidate, UnsafeMutablePointer<Double>) -> Void)
+                                     _ body: (Range<Int>, inout BestCandidate, UnsafeMutablePointer<Double>,
+                                              SharedCeiling?) -> Void)
         -> BestCandidate {
         var results = [BestCandidate](repeating: start, count: chunks)
+        let ceiling = chunks == 1 ? nil : SharedCeiling(start.score)
         results.withUnsafeMutableBufferPointer { out in
             let out = out
             func run(_ t: Int) {
                 var best = start
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
                 defer { scratch.deallocate() }
-                body(count * t / chunks ..< count * (t + 1) / chunks, &best, scratch)
+                body(count * t / chunks ..< count * (t + 1) / chunks, &best, scratch, ceiling)
                 out[t] = best
             }
             if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }

@@ -7,6 +7,8 @@ struct BestCandidate {
     var ordinal: Int
     var instance: InstanceIndex? = nil
     var move: InstanceMove? = nil
+    /// The exact score of a candidate found elsewhere in the step (`SharedCeiling`): nothing above it can win.
+    var ceiling = Double.infinity
 
     /// No move yet: candidates must beat `score` strictly.
     static func none(_ score: Double) -> BestCandidate { BestCandidate(score: score, victim: .min, ordinal: 0) }
@@ -19,7 +21,7 @@ struct BestCandidate {
     /// The score a candidate at (`victim`, `ordinal`) must get below to win: ties go to the earlier candidate,
     /// so an earlier one wins with an equal score.
     @inline(__always) func limit(_ victim: Int, _ ordinal: Int) -> Double {
-        follows(victim, ordinal) ? score.nextUp : score
+        min(follows(victim, ordinal) ? score.nextUp : score, ceiling.nextUp)
     }
 
     /// Whether a candidate with `exact` at (`victim`, `ordinal`) replaces this one (htools' `compareTables` over
