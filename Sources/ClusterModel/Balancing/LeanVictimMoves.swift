@@ -206,32 +206,30 @@ final class LeanVictimMoves {
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
     func candidate(_ move: InstanceMove, context: LeanContext) -> (rows: CandidateRows, kind: Kind)? {
         guard direct else { return copyingCandidate(move, context: context) }
-        let li = placed
         let v = victim
-        let peers = context.moves.peers
         let result: (rows: CandidateRows, kind: Kind)?
         switch move {
         case .replaceSecondary(let t):
             guard valid.0, let r = targetGainingSecondary(rows.0, t, primaryKey: primary, force: secondaryOffline || force,
-                                                          peers: peers) else { return nil }
+                                                          peers: context.moves.peers) else { return nil }
             result = (r, .replaceSecondary)
         case .replaceAndFailover(let t):
             guard context.moves.migrates(primary, t) else { return nil }
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailureInPlace(li, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            let peer = primaryWithout.pointee.peer(t.value, base: peers)
-            let typicalTarget = typical && primaryWithout.pointee.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            guard target.pointee.primaryFailureInPlace(placed, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let peer = primaryWithout.pointee.peer(t.value, base: context.moves.peers)
+            let typicalTarget = typical && primaryWithout.pointee.addsSecondaryAsWithoutPeer(placed, currentPeer: peer)
             if typicalTarget && !typicalValid.0 { return nil }
             var r = typicalTarget ? typicalBlocks.0 : rows.1
             primaryRow = r.slot(2, position: positions[t.value])
-            target.pointee.writeRowAfterAddingPrimaryInPlace(li, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
+            target.pointee.writeRowAfterAddingPrimaryInPlace(placed, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
                                                       into: primaryRow)
             primaryRowTarget = t.value
             if typicalTarget {
                 result = (r, .replaceAndFailoverTypical)
             } else {
                 // The primary keeps its fixed row of replace-primary (the victim removed), then gains the secondary.
-                guard primaryWithout.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: peer, force: secondaryOffline || force,
+                guard primaryWithout.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: peer, force: secondaryOffline || force,
                                                                   baseRow: rows.2.row(0),
                                                                   into: r.slot(1, position: positions[primary.value])) else { return nil }
                 result = (r, .replaceAndFailover)
@@ -240,29 +238,29 @@ final class LeanVictimMoves {
             guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailureInPlace(li, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
-            let peer = tr.pointee.peer(t.value, base: peers)
-            let typicalTarget = typical && tr.pointee.addsSecondaryAsWithoutPeer(li, currentPeer: peer)
+            guard target.pointee.primaryFailureInPlace(placed, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let peer = tr.pointee.peer(t.value, base: context.moves.peers)
+            let typicalTarget = typical && tr.pointee.addsSecondaryAsWithoutPeer(placed, currentPeer: peer)
             var r: CandidateRows
             if typicalTarget {
                 guard typicalValid.1 else { return nil }
                 r = typicalBlocks.1
             } else {
                 r = rows.2
-                guard tr.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: peer, force: forceP, baseRow: trialRow,
+                guard tr.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: peer, force: forceP, baseRow: trialRow,
                                                       into: r.slot(1, position: positions[secondary.value])) else { return nil }
             }
             let targetRow = r.slot(2, position: positions[t.value])
             if primaryRowTarget == t.value {
                 for c in 0..<ScoreEvaluator.rowWidth { targetRow[c] = primaryRow[c] }  // no memmove call
             } else {
-                target.pointee.writeRowAfterAddingPrimaryInPlace(li, desired: context.moves.desired(v, t),
+                target.pointee.writeRowAfterAddingPrimaryInPlace(placed, desired: context.moves.desired(v, t),
                                                           conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
             }
             result = (r, typicalTarget ? .replacePrimaryTypical : .replacePrimary)
         case .failoverAndReplace(let t):
             guard valid.3, let r = targetGainingSecondary(rows.3, t, primaryKey: secondary, force: primaryOffline || force,
-                                                          peers: peers) else { return nil }
+                                                          peers: context.moves.peers) else { return nil }
             result = (r, .failoverAndReplace)
         case .failover, .failoverToAny:
             return nil
