@@ -9,7 +9,8 @@ struct LeanContext {
 
     init(nodes: [Node]) {
         moves = LeanMoveEvaluation(nodes: nodes)
-        baseConflicts = nodes.map(\.conflictingPrimaries)
+        // From the stored map: a computed property of an array element copies the whole node first.
+        baseConflicts = nodes.withUnsafeBufferPointer { b in b.indices.map { Node.conflictingPrimaries(b[$0].primaryTags) } }
         baseRows = RowTable(rows: nodes.count)
         for k in 0..<moves.lean.count { moves.lean.nodes[k].writeScoreRow(baseRows.row(k), conflicts: baseConflicts[k]) }
     }

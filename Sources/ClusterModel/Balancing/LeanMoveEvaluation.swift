@@ -80,10 +80,11 @@ struct LeanMoveEvaluation {
 
     init(nodes: [Node]) {
         self.nodes = nodes
-        lean = LeanNodeStore(nodes.map(LeanNode.init))
+        lean = LeanNodeStore(LeanNode.copies(of: nodes))
         peers = PeerTable(nodes)
-        migrationFree = nodes.map { $0.migrationTags.isEmpty }
-        hasLocation = nodes.map { !$0.locationTags.isEmpty }
+        // Read in place: iterating the array would copy every node (and retain its lists and maps).
+        migrationFree = nodes.withUnsafeBufferPointer { b in b.indices.map { b[$0].migrationTags.isEmpty } }
+        hasLocation = nodes.withUnsafeBufferPointer { b in b.indices.map { !b[$0].locationTags.isEmpty } }
         anyLocation = hasLocation.contains(true)
     }
 

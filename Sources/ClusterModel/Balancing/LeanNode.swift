@@ -77,7 +77,7 @@ struct LeanNode {
         nodes.withUnsafeBufferPointer { buf in
             var out: [LeanNode] = []
             out.reserveCapacity(buf.count)
-            for k in buf.indices { out.append((buf.baseAddress! + k).withMemoryRebound(to: Node.self, capacity: 1) { LeanNode($0.pointee) }) }
+            for k in buf.indices { out.append(LeanNode(buf[k])) }
             return out
         }
     }
@@ -207,9 +207,13 @@ struct PeerTable {
 
     init(_ nodes: [Node]) {
         var st: [Int] = [0], ks: [Int] = [], vs: [Int] = []
-        for n in nodes {
-            for e in n.peers.entries { ks.append(e.node.value); vs.append(e.memory) }
-            st.append(ks.count)
+        st.reserveCapacity(nodes.count + 1)
+        // Read in place: iterating the array would copy every node (and retain its lists and maps).
+        nodes.withUnsafeBufferPointer { b in
+            for k in b.indices {
+                for e in b[k].peers.entries { ks.append(e.node.value); vs.append(e.memory) }
+                st.append(ks.count)
+            }
         }
         start = st; keys = ks; values = vs
         dense = nodes.count <= DensePeers.maximumNodes ? DensePeers(nodes.count, start: st, keys: ks, values: vs) : nil

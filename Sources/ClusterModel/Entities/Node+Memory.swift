@@ -27,9 +27,12 @@ extension Node {
     public var effectiveCpuRatioForth: Double { cpuRatioForth / cpuSpeed }
 
     /// Number of primaries whose exclusion tags collide with another primary's.
-    public var conflictingPrimaries: Int {
+    public var conflictingPrimaries: Int { Node.conflictingPrimaries(primaryTags) }
+
+    /// `conflictingPrimaries` of a primary-tag count map (for callers that read the map in place).
+    static func conflictingPrimaries(_ tags: [Int: Int]) -> Int {
         var sum = 0
-        for (_, c) in primaryTags { sum &+= c }
-        return sum &- primaryTags.count
+        for (_, c) in tags { sum &+= c }
+        return sum &- tags.count
     }
 }
