@@ -73,20 +73,33 @@ public struct ScoreEvaluator: @unchecked Sendable {
         let t = ComponentTables.shared
         var s = [Double](repeating: 0, count: w), q = s, m = s
         var merged: [Int: Int] = [:]
-        for k in 0..<members.count {
-            for c in 0..<w where t.online[c] != offline[k] {
-                let x = values[k * w + c]
-                s[c] += x; q[c] += x * x; m[c] += abs(x)
+        let n = members.count
+        // In place (no uniqueness check per addition); the same order: node by node, each component in turn.
+        values.withUnsafeBufferPointer { vals in
+            s.withUnsafeMutableBufferPointer { s in
+                q.withUnsafeMutableBufferPointer { q in
+                    m.withUnsafeMutableBufferPointer { m in
+                        for k in 0..<n {
+                            let off = offline[k]
+                            for c in 0..<w where t.online[c] != off {
+                                let x = vals[k * w + c]
+                                s[c] += x; q[c] += x * x; m[c] += abs(x)
+                            }
+                        }
+                    }
+                }
             }
-            if !offline[k] { for (key, v) in pairCounts[k] { merged[key, default: 0] &+= v } }
         }
+        for k in 0..<n where !offline[k] { for (key, v) in pairCounts[k] { merged[key, default: 0] &+= v } }
         sums = s; squares = q; magnitudes = m; mergedPairs = merged
         var nv = [Double](repeating: 0, count: w)
-        for c in 0..<w where t.aggregation[c] == .standardDeviation && counts[c] > 0 {
-            let mean = s[c] / counts[c]
-            var acc = 0.0
-            for k in 0..<members.count where t.online[c] != offline[k] { let d = values[k * w + c] - mean; acc += d * d }
-            nv[c] = acc
+        values.withUnsafeBufferPointer { vals in
+            for c in 0..<w where t.aggregation[c] == .standardDeviation && counts[c] > 0 {
+                let mean = s[c] / counts[c]
+                var acc = 0.0
+                for k in 0..<n where t.online[c] != offline[k] { let d = vals[k * w + c] - mean; acc += d * d }
+                nv[c] = acc
+            }
         }
         nVariances = nv
         fast = FastTables(values: values, sums: s, squares: q, magnitudes: m, counts: counts, offline: offline,
