@@ -8,13 +8,19 @@ public enum FieldParsing {
         let sep = UInt8(separator.value)
         var text = s
         return text.withUTF8 { bytes -> [String] in
+            guard let base = bytes.baseAddress else { return [""] }
+            let n = bytes.count
+            // Counted first, so that the fields array is allocated once.
+            var fields = 1
+            for i in 0..<n where base[i] == sep { fields += 1 }
             var out: [String] = []
+            out.reserveCapacity(fields)
             var start = 0
-            for i in 0..<bytes.count where bytes[i] == sep {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            for i in 0..<n where base[i] == sep {
+                out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
                 start = i + 1
             }
-            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: n - start), as: UTF8.self))
             return out
         }
     }
