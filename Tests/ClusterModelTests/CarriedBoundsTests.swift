@@ -28,6 +28,27 @@ final class CarriedBoundsTests: XCTestCase {
         }
     }
 
+    /// Balances up to 25 steps with carried bounds and checks, after every step, the carried slot bounds against
+    /// the exact scores and the carried fixed-row statistics against fresh ones.
+    private func assertCarriedRecordsHold(_ cluster: Cluster, _ message: String, file: StaticString = #filePath,
+                                          line: UInt = #line, adjust: (inout BalanceOptions) -> Void = { _ in }) {
+        var options = BalanceOptions()
+        options.threads = 1
+        options.carryingMinimumNodes = 0
+        adjust(&options)
+        var table = BalanceTable(cluster: cluster, memberNodes: cluster.nodes.map(\.index),
+                                 memberInstances: cluster.instances.map(\.index))
+        var balancer = Balancer(table: table, options: options)
+        var steps = 0
+        while steps < 25, let next = balancer.step(table) {
+            table = next
+            steps += 1
+            XCTAssertEqual(balancer.carriedBoundViolations(table), [], "\(message), step \(steps)", file: file, line: line)
+            XCTAssertEqual(balancer.carriedFixedStatisticsViolations(table), [], "\(message), step \(steps)",
+                           file: file, line: line)
+        }
+    }
+
     func testCarriedBoundsGiveThePlainPlan() {
         for seed in 300...339 as ClosedRange<UInt64> {
             let cluster = RandomCluster.make(seed: seed, nodes: 10, instances: 60, locationTags: false)
@@ -71,19 +92,7 @@ final class CarriedBoundsTests: XCTestCase {
                 assertSamePlan(plan(cluster, carry: true, adjust: adjust), plan(cluster, carry: false, adjust: adjust),
                                "seed \(seed), evacuation \(evacuate)")
             }
-            var options = BalanceOptions()
-            options.evacuationMode = true
-            options.carryingMinimumNodes = 0
-            var table = BalanceTable(cluster: cluster, memberNodes: cluster.nodes.map(\.index),
-                                     memberInstances: cluster.instances.map(\.index))
-            var balancer = Balancer(table: table, options: options)
-            var steps = 0
-            while steps < 25, let next = balancer.step(table) {
-                table = next
-                steps += 1
-                XCTAssertEqual(balancer.carriedBoundViolations(table), [], "seed \(seed), step \(steps)")
-                XCTAssertEqual(balancer.carriedFixedStatisticsViolations(table), [], "seed \(seed), step \(steps)")
-            }
+            assertCarriedRecordsHold(cluster, "seed \(seed)") { $0.evacuationMode = true }
         }
     }
 
@@ -99,20 +108,7 @@ final class CarriedBoundsTests: XCTestCase {
         // towards that slot's target.
         for seed in 700...709 as ClosedRange<UInt64> {
             let cluster = RandomCluster.make(seed: seed, nodes: 8, instances: 40, locationTags: false)
-            var options = BalanceOptions()
-            options.threads = 1
-            options.carryingMinimumNodes = 0
-            var table = BalanceTable(cluster: cluster, memberNodes: cluster.nodes.map(\.index),
-                                     memberInstances: cluster.instances.map(\.index))
-            var balancer = Balancer(table: table, options: options)
-            var steps = 0
-            while steps < 25, let next = balancer.step(table) {
-                table = next
-                steps += 1
-                let violations = balancer.carriedBoundViolations(table)
-                XCTAssertEqual(violations, [], "seed \(seed), step \(steps)")
-                XCTAssertEqual(balancer.carriedFixedStatisticsViolations(table), [], "seed \(seed), step \(steps)")
-            }
+            assertCarriedRecordsHold(cluster, "seed \(seed)")
         }
     }
 }
