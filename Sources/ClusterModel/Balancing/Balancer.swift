@@ -17,7 +17,7 @@ public struct Balancer: Sendable {
     var bounds: VictimBounds?
     /// Whether location tags make a candidate's score depend on more than its own nodes (then nothing is carried).
     let locationTags: Bool
-    /// How the last step moved the base, and the nodes it changed.
+    /// How the last step moved the base, and the nodes it changed (those it left as they were excepted).
     var lastDrift: StepDrift?
     var lastChanged: [NodeIndex] = []
     var stepsTaken = 0
@@ -58,13 +58,15 @@ public struct Balancer: Sendable {
         }
         assert(evaluator.exactScore(replacing: applied.changedNodes) == finalScore,
                "lean and full move evaluation disagree")
+        // Nodes the move left as they were do not count as touched (see `Node.evaluatesAlike`).
+        let touched = applied.changedNodes.filter { !table.cluster.nodes[$0.0.value].evaluatesAlike($0.1) }.map(\.0)
         for (i, n) in applied.changedNodes { table.cluster.nodes[i.value] = n }
         table.cluster.instances[victim.value] = applied.instance
         table.score = finalScore
         table.placements.append(BalancingStep(instance: victim, primary: applied.primary,
                                               secondary: applied.secondary, move: move, score: finalScore))
         lastDrift = evaluator.commit(applied.changedNodes)
-        lastChanged = applied.changedNodes.map(\.0)
+        lastChanged = touched
         stepsTaken += 1
         return before
     }
