@@ -10,11 +10,12 @@ final class SharedCeiling: Sendable {
     /// A ceiling at `score` (the score every candidate must beat).
     init(_ score: Double) { bits = Atomic(score.bitPattern) }
 
-    /// Publishes the score of `best` when it is lower, then lowers `best.ceiling` to the shared score.
+    /// Publishes the score of `best` when it is lower, then lowers `best.ceilingLimit` to just above the shared
+    /// score (ties with it are never cut).
     @inline(__always) func exchange(_ best: inout BestCandidate) {
         if best.instance != nil { lower(to: best.score) }
-        let shared = Double(bitPattern: bits.load(ordering: .relaxed))
-        if shared < best.ceiling { best.ceiling = shared }
+        let limit = Double(bitPattern: bits.load(ordering: .relaxed)).nextUp
+        if limit < best.ceilingLimit { best.ceilingLimit = limit }
     }
 
     private func lower(to score: Double) {

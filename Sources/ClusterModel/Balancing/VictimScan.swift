@@ -7,8 +7,9 @@ struct BestCandidate {
     var ordinal: Int
     var instance: InstanceIndex? = nil
     var move: InstanceMove? = nil
-    /// The exact score of a candidate found elsewhere in the step (`SharedCeiling`): nothing above it can win.
-    var ceiling = Double.infinity
+    /// Just above the exact score of a candidate found elsewhere in the step (`SharedCeiling`): nothing at or
+    /// above it can win (kept as the limit itself, so that `limit` costs one comparison per candidate).
+    var ceilingLimit = Double.infinity
 
     /// No move yet: candidates must beat `score` strictly.
     static func none(_ score: Double) -> BestCandidate { BestCandidate(score: score, victim: .min, ordinal: 0) }
@@ -21,7 +22,7 @@ struct BestCandidate {
     /// The score a candidate at (`victim`, `ordinal`) must get below to win: ties go to the earlier candidate,
     /// so an earlier one wins with an equal score.
     @inline(__always) func limit(_ victim: Int, _ ordinal: Int) -> Double {
-        min(follows(victim, ordinal) ? score.nextUp : score, ceiling.nextUp)
+        min(follows(victim, ordinal) ? score.nextUp : score, ceilingLimit)
     }
 
     /// Whether a candidate with `exact` at (`victim`, `ordinal`) replaces this one (htools' `compareTables` over
