@@ -1,4 +1,10 @@
 extension Balancer {
+    /// Whether `n` is an online member (`onlinePosition` ≥ 0) the last step touched, as the search decides it:
+    /// offline nodes only count instances, and nodes the step left alike are not in `lastChanged`.
+    func touchedLastStep(_ n: NodeIndex, onlinePosition: [Int]) -> Bool {
+        onlinePosition[n.value] >= 0 && lastChanged.contains(n)
+    }
+
     /// Checks the carried bounds against the full move model (for tests): for every victim whose record the
     /// next step would carry, every candidate towards an untouched target must score at least its slot's carried
     /// bound. Returns a description of each violation.
@@ -8,8 +14,7 @@ extension Balancer {
         let online = table.memberNodes.filter { !nodes[$0.value].offline }
         var onlinePosition = [Int](repeating: -1, count: nodes.count)
         for (k, n) in online.enumerated() { onlinePosition[n.value] = k }
-        // Offline nodes count only instances, so a step that changed one leaves its victims' candidates alone.
-        func touched(_ n: NodeIndex) -> Bool { onlinePosition[n.value] >= 0 && lastChanged.contains(n) }
+        func touched(_ n: NodeIndex) -> Bool { touchedLastStep(n, onlinePosition: onlinePosition) }
         var violations: [String] = []
         for index in victims(table) {
             let i = index.value
@@ -46,9 +51,9 @@ extension Balancer {
     func carriedFixedStatisticsViolations(_ table: BalanceTable) -> [String] {
         guard let store = bounds, let drift = lastDrift, !locationTags else { return [] }
         let nodes = table.cluster.nodes
-        var online = [Bool](repeating: false, count: nodes.count)
-        for n in table.memberNodes where !nodes[n.value].offline { online[n.value] = true }
-        func touched(_ n: NodeIndex) -> Bool { online[n.value] && lastChanged.contains(n) }
+        var onlinePosition = [Int](repeating: -1, count: nodes.count)
+        for (k, n) in table.memberNodes.filter({ !nodes[$0.value].offline }).enumerated() { onlinePosition[n.value] = k }
+        func touched(_ n: NodeIndex) -> Bool { touchedLastStep(n, onlinePosition: onlinePosition) }
         let context = LeanContext(nodes: nodes)
         let w = ScoreComponent.count
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: LeanVictimMoves.scratchSize)

@@ -23,7 +23,7 @@ struct LeanNode {
     let hasLocationTags: Bool
     /// The node's own tag-conflict count (`Node.conflictingPrimaries`).
     let baseConflicts: Int
-    // variables
+    // variables (a new one must also be compared in `hasSameState`)
     var instanceMemory: Int
     var freeDisk: Int
     var failsN1: Bool
