@@ -126,21 +126,15 @@ public struct Balancer: Sendable {
         // offline node's row only counts its instances, so moving a victim off it changes that row by the same
         // amount whatever else the step did there: its candidates keep their changes and the record carries.
         var carried = [Bool](repeating: false, count: victims.count)
-        var ownTouched = [Bool](repeating: false, count: victims.count)
         var first = -1, firstLow = Double.infinity
         for (v, i) in victims.enumerated() {
             let inst = table.cluster.instances[i.value]
-            ownTouched[v] = isTouched[inst.primary.value] || (inst.secondary.map { isTouched[$0.value] } ?? false)
-            let r = VictimBounds.record(i.value, .rest)
-            guard let drift, store.step[r] == step - 1, !ownTouched[v] else { continue }
-            let low = store.advance(r, drift: drift, to: step)
-            guard store.step[r] == step else { continue }
+            guard let drift, store.step[i.value] == step - 1, !isTouched[inst.primary.value],
+                  !(inst.secondary.map { isTouched[$0.value] } ?? false) else { continue }
+            let low = store.advance(i.value, drift: drift, to: step)
+            guard store.step[i.value] == step else { continue }
             carried[v] = true
             if low < firstLow { first = v; firstLow = low }
-        }
-        func record(_ v: Int) -> VictimScan.Record {
-            .init(bounds: store, instance: victims[v].value, step: step, drift: drift.map { Unmanaged.passUnretained($0) },
-                  ownTouched: ownTouched[v])
         }
         // The most promising victim first, so that every other one is measured against a good candidate.
         var seed = BestCandidate.none(table.score)
@@ -149,14 +143,14 @@ public struct Balancer: Sendable {
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: VictimScan.scratchSize)
             defer { scratch.deallocate() }
             scan.scan(victims[seeded], position: seeded, choice: .promising, touched: touched, isTouched: isTouched,
-                      record: record(seeded), scratch: scratch, best: &seed)
+                      record: .init(bounds: store, instance: victims[seeded].value), scratch: scratch, best: &seed)
         }
         let work = carried.reduce(0) { $0 + ($1 ? touched.count : online.count) }
         return Balancer.searchChunks(victims.count, chunks: threads(work) == 1 ? 1 : 32 * threads(work),
                                      from: seed) { range, best, scratch, ceiling in
             for v in range where v != seeded {
                 ceiling?.exchange(&best)
-                let i = VictimBounds.record(victims[v].value, .rest)
+                let i = victims[v].value
                 let choice: VictimScan.Choice
                 if !carried[v] {
                     store.reset(i, step: step)
@@ -167,7 +161,7 @@ public struct Balancer: Sendable {
                     choice = .promising
                 }
                 scan.scan(victims[v], position: v, choice: choice, touched: touched, isTouched: isTouched,
-                          record: record(v), scratch: scratch, best: &best)
+                          record: .init(bounds: store, instance: i), scratch: scratch, best: &best)
             }
         }
     }

@@ -16,15 +16,6 @@ final class LeanVictimMoves {
         /// Number of kinds (a literal; `LeanEvaluationTests` checks it against `allCases`).
         @inline(__always) static var count: Int { 6 }
 
-        /// The record group of the kind's candidates (`VictimBounds.Group`).
-        @inline(__always) var group: VictimBounds.Group {
-            switch self {
-            case .replaceSecondary: return .replaceSecondary
-            case .failoverAndReplace: return .failoverAndReplace
-            default: return .rest
-            }
-        }
-
         /// The move kind itself (a typical kind is the same move).
         var move: Kind {
             switch self {
@@ -76,41 +67,23 @@ final class LeanVictimMoves {
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
     @inline(__always) private static var block: Int { 3 * ScoreEvaluator.rowWidth + ScoreEvaluator.partialSize + ScoreEvaluator.partsSize }
 
-    /// Scratch doubles needed per thread: the kinds' blocks, the statistics per group, the trial row and two nodes.
+    /// Scratch doubles needed per thread: the kinds' blocks, the statistics, the trial row and two nodes.
     @inline(__always) static var scratchSize: Int { nodesOffset + (2 * MemoryLayout<LeanNode>.stride + 7) / 8 }
 
     /// Where in the scratch area the trial node's score row is kept (after the kinds' blocks and the statistics).
-    @inline(__always) private static var trialRowOffset: Int {
-        Kind.count * block + 2 * VictimBounds.Group.count * ScoreEvaluator.rowWidth
-    }
+    @inline(__always) private static var trialRowOffset: Int { Kind.count * block + 2 * ScoreEvaluator.rowWidth }
 
     /// Where in the scratch area the primary without the victim and the trial node are kept.
-    @inline(__always) private static var nodesOffset: Int { trialRowOffset + ScoreEvaluator.rowWidth }
+    @inline(__always) private static var nodesOffset: Int { Kind.count * block + 3 * ScoreEvaluator.rowWidth }
 
-    /// Over the kinds of record group `g`, the fixed rows' share of the victim statistics (see
-    /// `ScoreEvaluator.foldPartStatistics`): n·variance improvements, then |input-sum changes| (filled by
-    /// `prepareFixedStatistics`).
-    func fixedStatistics(_ g: VictimBounds.Group) -> UnsafeMutablePointer<Double> {
-        area + Kind.count * LeanVictimMoves.block + g.rawValue * 2 * ScoreEvaluator.rowWidth
-    }
-
-    /// The two fixed rows of `kind` (replace-secondary or failover-and-replace) with their member positions, or
-    /// nil when its fixed part was refused.
-    func fixedRows(_ kind: Kind) -> (positions: (Int, Int), rows: UnsafePointer<Double>)? {
-        let r: CandidateRows
-        switch kind {
-        case .replaceSecondary: guard valid.0 else { return nil }; r = rows.0
-        case .failoverAndReplace: guard valid.3 else { return nil }; r = rows.3
-        default: return nil
-        }
-        return ((r.position(0), r.position(1)), UnsafePointer(r.row(0)))
-    }
+    /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
+    /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics and `fixedShare`).
+    var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
     /// `typicalRows` also prepares the typical kinds (worth it when many targets will be scanned). With
     /// `statistics` the kinds' parts are prepared for `boundAndStatistics`, and with `fixedShare` too the fixed
-    /// rows' statistics (`fixedStatistics`; callers that carry them from an earlier scan leave them out, or
-    /// ask for them later with `prepareFixedStatistics`).
+    /// rows' statistics (`fixedStatistics`; callers that carry them from an earlier scan leave them out).
     init?(victim v: __shared LeanVictim, context: __shared LeanContext, evaluator: __shared ScoreEvaluator, force: Bool,
           scratch: UnsafeMutablePointer<Double>, statistics: Bool, fixedShare: Bool = true, typicalRows: Bool = false) {
         guard let s = v.secondary, evaluator.position[v.primary.value] >= 0, evaluator.position[s.value] >= 0 else { return nil }
@@ -203,35 +176,15 @@ final class LeanVictimMoves {
                 evaluator.prepareParts(partialArea(kind), spread: evaluator.baseSpread,
                                        into: partialArea(kind) + ScoreEvaluator.partialSize)
             }
-            if fixedShare { prepareFixedStatistics(evaluator) }
-        }
-    }
-
-    /// Fills `fixedStatistics` for every group from the prepared kinds.
-    func prepareFixedStatistics(_ evaluator: ScoreEvaluator) {
-        let w = ScoreEvaluator.rowWidth
-        area.advanced(by: Kind.count * LeanVictimMoves.block).initialize(repeating: 0, count: 2 * VictimBounds.Group.count * w)
-        func fold(_ kind: Kind, fixed: Int) {
-            let stats = fixedStatistics(kind.group)
-            evaluator.foldPartStatistics(block(kind), rows: 0..<fixed, improvement: stats, shift: stats + w)
-        }
-        fold(.replaceSecondary, fixed: 2)
-        fold(.replaceAndFailover, fixed: 1)
-        fold(.replacePrimary, fixed: 1)
-        fold(.failoverAndReplace, fixed: 2)
-        if typical && typicalValid.0 { fold(.replaceAndFailoverTypical, fixed: 2) }
-        if typical && typicalValid.1 { fold(.replacePrimaryTypical, fixed: 2) }
-    }
-
-    /// The prepared rows of `kind` (its fixed rows filled).
-    private func block(_ kind: Kind) -> CandidateRows {
-        switch kind {
-        case .replaceSecondary: return rows.0
-        case .replaceAndFailover: return rows.1
-        case .replacePrimary: return rows.2
-        case .failoverAndReplace: return rows.3
-        case .replaceAndFailoverTypical: return typicalBlocks.0
-        case .replacePrimaryTypical: return typicalBlocks.1
+            guard fixedShare else { return }
+            let stats = scratch + Kind.count * LeanVictimMoves.block
+            stats.initialize(repeating: 0, count: 2 * w)
+            evaluator.foldPartStatistics(rs, rows: 0..<2, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rf, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rp, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(fr, rows: 0..<2, improvement: stats, shift: stats + w)
+            if rfTOK { evaluator.foldPartStatistics(rfT, rows: 0..<2, improvement: stats, shift: stats + w) }
+            if rpTOK { evaluator.foldPartStatistics(rpT, rows: 0..<2, improvement: stats, shift: stats + w) }
         }
     }
 

@@ -10,49 +10,24 @@
 /// victim (`offset`): a slot holds its bound minus the offset at the time it was computed. Candidates towards
 /// the step's touched nodes are evaluated afresh, as are the slots whose carried bound cannot be told apart
 /// from the best candidate so far; a victim whose least bound cannot beat it needs nothing else in that step.
-///
-/// Each victim has one record per `Group` of its move kinds. Replace-secondary and failover-and-replace
-/// candidates have two rows fixed per victim and only the target's row varying, and the target alone decides
-/// whether it accepts them; so when a step touches the victim's own nodes, their records still carry: the
-/// drift is then that of the fixed rows and the step together (`StepDrift.replacingRows`, with the fixed rows
-/// of the record's last scan kept in `ownRows`).
 final class VictimBounds: @unchecked Sendable {
-    /// Which record of a victim a candidate belongs to.
-    enum Group: Int {
-        /// The failover, replace-and-failover and replace-primary candidates (all candidates of unprepared victims).
-        case rest
-        case replaceSecondary
-        case failoverAndReplace
-
-        /// Records per victim.
-        @inline(__always) static var count: Int { 3 }
-    }
-
-    /// The record of group `g` of instance `i`.
-    @inline(__always) static func record(_ i: Int, _ g: Group) -> Int { i * Group.count + g.rawValue }
-
     /// Doubles of statistics per record: `m` then `M`, one per component.
     @inline(__always) static var statsWidth: Int { 2 * ScoreComponent.count }
 
     /// Slots per victim: the failover and one per online target.
     let slots: Int
-    /// Per record: the step the record is current at, or -1.
+    /// Per instance: the step the record is current at, or -1.
     let step: UnsafeMutablePointer<Int>
-    /// Per record: the drift added to every slot since the record was started.
+    /// Per instance: the drift added to every slot since the record was started.
     let offset: UnsafeMutablePointer<Double>
-    /// Per record: the least stored slot value.
+    /// Per instance: the least stored slot value.
     let least: UnsafeMutablePointer<Double>
     private let statsStorage: UnsafeMutablePointer<Double>
     private let fixedStorage: UnsafeMutablePointer<Double>
     private let slotStorage: UnsafeMutablePointer<Double>
-    /// Per record: the member positions of the two fixed rows of its last scan (-1 when the kind's fixed part
-    /// was refused, or unknown), and those rows (see `ownRows`).
-    private let ownPositionStorage: UnsafeMutablePointer<Int>
-    private let ownRowStorage: UnsafeMutablePointer<Double>
 
-    /// Empty records for `instances` instances (`Group.count` each) and `targets` online targets.
-    init(instances victims: Int, targets: Int) {
-        let instances = victims * Group.count
+    /// Empty records for `instances` instances and `targets` online targets.
+    init(instances: Int, targets: Int) {
         slots = targets + 1
         step = .allocate(capacity: max(1, instances))
         step.initialize(repeating: -1, count: max(1, instances))
@@ -64,25 +39,11 @@ final class VictimBounds: @unchecked Sendable {
         fixedStorage = .allocate(capacity: max(1, instances) * VictimBounds.statsWidth)
         // Slot rows are initialised when a record starts (most pages of unused rows are never touched).
         slotStorage = .allocate(capacity: max(1, instances) * slots)
-        ownPositionStorage = .allocate(capacity: max(1, instances) * 2)
-        ownPositionStorage.initialize(repeating: -1, count: max(1, instances) * 2)
-        ownRowStorage = .allocate(capacity: max(1, instances) * 2 * ScoreEvaluator.rowWidth)
     }
 
     deinit {
         step.deallocate(); offset.deallocate(); least.deallocate(); statsStorage.deallocate(); fixedStorage.deallocate()
-        slotStorage.deallocate(); ownPositionStorage.deallocate(); ownRowStorage.deallocate()
-    }
-
-    /// The member positions of record `r`'s fixed rows (two; -1 when not kept).
-    @inline(__always) func ownPositions(_ r: Int) -> UnsafeMutablePointer<Int> { ownPositionStorage + 2 * r }
-
-    /// Record `r`'s two fixed rows as of its last scan (meaningful when `ownPositions` are set).
-    @inline(__always) func ownRows(_ r: Int) -> UnsafeMutablePointer<Double> { ownRowStorage + 2 * r * ScoreEvaluator.rowWidth }
-
-    /// Raw pointers to record `r`'s parts, for the scans' inner loops (no reference counting there).
-    @inline(__always) func pointers(_ r: Int) -> RecordPointers {
-        RecordPointers(slotRow: slotRow(r), least: least + r, offset: offset[r], stats: stats(r), fixed: fixed(r))
+        slotStorage.deallocate()
     }
 
     /// The statistics of instance `i`.
@@ -97,15 +58,13 @@ final class VictimBounds: @unchecked Sendable {
 
     /// A stored slot value with `offset` added, lowered to cover the rounding of the addition.
     @inline(__always) static func carried(_ stored: Double, offset o: Double) -> Double {
-        // An empty slot (every candidate refused) stays empty: ∞ − ∞ would make it NaN, which beats nothing
-        // and so would be scanned again.
-        stored == .infinity ? stored : stored + o - 4e-16 * (abs(stored) + abs(o))
+        stored + o - 4e-16 * (abs(stored) + abs(o))
     }
 
     /// The carried lower bound on every candidate of instance `i`.
     @inline(__always) func low(_ i: Int) -> Double { VictimBounds.carried(least[i], offset: offset[i]) }
 
-    /// Starts a fresh record `i` at step `s` (no candidate folded in yet).
+    /// Starts a fresh record for instance `i` at step `s` (no candidate folded in yet).
     func reset(_ i: Int, step s: Int) {
         step[i] = s
         offset[i] = 0
@@ -113,7 +72,6 @@ final class VictimBounds: @unchecked Sendable {
         stats(i).initialize(repeating: 0, count: VictimBounds.statsWidth)
         fixed(i).initialize(repeating: 0, count: VictimBounds.statsWidth)
         slotRow(i).initialize(repeating: .infinity, count: slots)
-        ownPositions(i)[0] = -1
     }
 
     /// Folds a candidate's `bound` into slot `j` of a record given as raw pointers (its slot row, its least value
@@ -139,15 +97,6 @@ final class VictimBounds: @unchecked Sendable {
     /// Advances the record of instance `i` across `drift` to step `s`; returns the carried bound (the record is
     /// dropped, and -∞ returned, when the drift is not finite).
     func advance(_ i: Int, drift: StepDrift, to s: Int) -> Double {
-        if least[i] == .infinity {
-            // No candidate was accepted: there is no bound to move, only the statistics (for later candidates).
-            guard carryStatistics(i, drift: drift) else {
-                step[i] = -1
-                return -.infinity
-            }
-            step[i] = s
-            return .infinity
-        }
         guard let o = carriedOffset(i, drift: drift, updatingStatistics: true) else {
             step[i] = -1
             return -.infinity
@@ -155,22 +104,6 @@ final class VictimBounds: @unchecked Sendable {
         offset[i] = o
         step[i] = s
         return low(i)
-    }
-
-    /// Moves record `i`'s `m` and fixed-row share across `drift` as `carriedOffset` does, without the bound;
-    /// false when they are no longer finite.
-    private func carryStatistics(_ i: Int, drift: StepDrift) -> Bool {
-        let w = ScoreComponent.count
-        let t = ComponentTables.shared
-        let m = stats(i), big = m + w
-        let fixedM = fixed(i), fixedBig = fixedM + w
-        for c in 0..<w where drift.changed[c] && t.aggregation[c] == .standardDeviation {
-            let cross = 2 * big[c] * abs(drift.sumChange[c]) * drift.inverseCounts[c] * (1 + 1e-12)
-            m[c] = m[c] + cross + drift.varianceError[c]
-            fixedM[c] = VictimBounds.carriedFixedImprovement(fixedM[c], shift: fixedBig[c], drift: drift, component: c)
-            if !m[c].isFinite || !fixedM[c].isFinite { return false }
-        }
-        return true
     }
 
     /// Component `c`'s fixed-row improvement share `value` carried across `drift`: with the victim's own rows
@@ -192,19 +125,15 @@ final class VictimBounds: @unchecked Sendable {
         return out
     }
 
-    /// The offset of record `i` after `drift`, or nil when it is not finite; with `updatingStatistics` the
+    /// The offset of instance `i` after `drift`, or nil when it is not finite; with `updatingStatistics` the
     /// record's `m` and fixed-row share are moved along (the statistics after the step).
-    ///
-    /// With `base`, `drift` is that of the candidates' own rows and the step together (`StepDrift.replacingRows`)
-    /// and `base` the step's own: the candidates then moved away from the base by more than the cross term, and
-    /// `m` and `M` grow by the difference (the fixed-row share is the caller's to replace).
-    func carriedOffset(_ i: Int, drift: StepDrift, updatingStatistics: Bool, base: StepDrift? = nil) -> Double? {
+    func carriedOffset(_ i: Int, drift: StepDrift, updatingStatistics: Bool) -> Double? {
         let w = ScoreComponent.count
         let t = ComponentTables.shared
         let m = stats(i), big = m + w
         let fixedM = fixed(i), fixedBig = fixedM + w
         var moved = 0.0, magnitude = 0.0
-        for c in 0..<w where drift.changed[c] || (base?.changed[c] ?? false) {
+        for c in 0..<w where drift.changed[c] {
             switch t.aggregation[c] {
             case .sum:
                 moved += t.weightList[c] * (drift.sumChange[c] - drift.sumError[c])
@@ -213,15 +142,7 @@ final class VictimBounds: @unchecked Sendable {
                 let cross = 2 * big[c] * abs(drift.sumChange[c]) * drift.inverseCounts[c] * (1 + 1e-12)
                 let dLow = drift.varianceChangeLow[c] - cross
                 let aLow = max(0, drift.varianceBeforeLow[c] - m[c])
-                if updatingStatistics, let b = base {
-                    // improvement after = before + ΔV(base) − ΔV(candidate) ≤ m + ΔV(base)high − ΔV(own)low + cross.
-                    let extra = b.varianceChangeLow[c] + 2 * b.varianceError[c] - drift.varianceChangeLow[c]
-                    let grow = abs(drift.sumChange[c] - b.sumChange[c]) + drift.sumError[c] + b.sumError[c]
-                    guard extra.isFinite && grow.isFinite else { return nil }
-                    let mNew = m[c] + cross + extra
-                    m[c] = mNew + 1e-12 * (abs(m[c]) + cross + abs(extra)) + 1e-300
-                    big[c] = (big[c] + grow) * (1 + 1e-12)
-                } else if updatingStatistics {
+                if updatingStatistics {
                     m[c] = m[c] + cross + drift.varianceError[c]
                     fixedM[c] = VictimBounds.carriedFixedImprovement(fixedM[c], shift: fixedBig[c], drift: drift, component: c)
                 }
@@ -237,17 +158,7 @@ final class VictimBounds: @unchecked Sendable {
                 continue
             }
         }
-        // A record without a finite slot (every candidate refused) carries as it is.
-        let o = offset[i] + moved - 1e-13 * ((least[i].isFinite ? abs(low(i)) : 0) + magnitude) - 1e-300
+        let o = offset[i] + moved - 1e-13 * (abs(low(i)) + magnitude) - 1e-300
         return o.isFinite ? o : nil
     }
-}
-
-/// One record's parts as raw pointers (see `VictimBounds.pointers`); its offset as a value.
-struct RecordPointers {
-    let slotRow: UnsafeMutablePointer<Double>
-    let least: UnsafeMutablePointer<Double>
-    let offset: Double
-    let stats: UnsafeMutablePointer<Double>
-    let fixed: UnsafeMutablePointer<Double>
 }

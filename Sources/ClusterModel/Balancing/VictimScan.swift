@@ -104,23 +104,16 @@ final class VictimScan: @unchecked Sendable {
         case promising
     }
 
-    /// The carried bounds a scan reads and updates: victim `instance`'s records in `bounds` at step `step`, with
-    /// the last step's drift (nil on the first step) and whether that step touched one of the victim's own nodes.
-    /// The caller has advanced or reset the `rest` record; the scan decides for the other groups.
+    /// The carried bounds a scan reads and updates: victim `instance`'s record in `bounds`.
     struct Record {
         let bounds: VictimBounds
         let instance: Int
-        var step = 0
-        /// Unretained: the balancer keeps it alive through the search (counting references to one object from
-        /// every thread for every victim is costly).
-        var drift: Unmanaged<StepDrift>? = nil
-        var ownTouched = false
     }
 
-    /// Scans victim `index` at `position` as `choice` says for its `rest` group (the other groups as their own
-    /// records allow); `touched` lists the step's touched online targets in online order and `isTouched` flags
-    /// them by node. With a `record`, every evaluated candidate's full bound goes into its slot and its
-    /// statistics into its group's record; without one, candidates are pruned against `best` as early as possible.
+    /// Scans victim `index` at `position` as `choice` says; `touched` lists the step's touched online targets in
+    /// online order and `isTouched` flags them by node. With a `record`, every evaluated candidate's full bound
+    /// goes into its slot and its statistics into the record; without one, candidates are pruned against
+    /// `best` as early as possible.
     func scan(_ index: InstanceIndex, position: Int, choice: Choice, touched: [NodeIndex], isTouched: [Bool],
               record: Record?, scratch: UnsafeMutablePointer<Double>, best: inout BestCandidate) {
         let victim = LeanVictim(at: instances + index.value)
@@ -130,69 +123,13 @@ final class VictimScan: @unchecked Sendable {
         let mirror = victim.mirrorType
         let w = ScoreEvaluator.rowWidth
         // A carried record keeps the fixed rows' statistics of its fresh scan (the victim's own rows are unchanged
-        // since): only fresh scans compute them.
+        // since): only a fresh scan computes them.
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
-                              scratch: scratch + 5 * w, statistics: record != nil, fixedShare: false,
+                              scratch: scratch + 5 * w, statistics: record != nil, fixedShare: choice == .all,
                               typicalRows: choice == .all)
         // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
         let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
-        let primaryOffline = cluster.nodes[victim.primary.value].offline
-        let kinds = possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
-                                  diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
-                                  primaryOffline: primaryOffline, target: victim.primary)
-        let grouped = prepared != nil
-        // The record's store, unretained (it outlives the scan; reference counting from every thread is costly).
-        let store = record.map { Unmanaged.passUnretained($0.bounds) }
-        let recordInstance = record?.instance ?? 0
-        var fixedReady = false
-        func readyFixed() {
-            guard !fixedReady, let prepared else { return }
-            prepared.prepareFixedStatistics(evaluator)
-            fixedReady = true
-        }
-        if record != nil && choice == .all { readyFixed() }
-        // The other groups' records: carried across a step that left the own nodes alone, carried with the fixed
-        // rows' change when it did not (their targets alone decide acceptance), else started afresh.
-        var choices: (Choice, Choice) = (.all, .all)
-        if let record, let prepared {
-            let b = record.bounds
-            for k in 0..<2 {
-                let kind: LeanVictimMoves.Kind = k == 1 ? .failoverAndReplace : .replaceSecondary
-                let g = kind.group
-                guard kinds.contains(where: { VictimScan.group($0, grouped: true) == g }) else { continue }
-                let r = VictimBounds.record(record.instance, g)
-                var c = Choice.all
-                let fixedNow = prepared.fixedRows(kind)
-                if let driftRef = record.drift, b.step[r] == record.step - 1 {
-                    let drift = driftRef.takeUnretainedValue()
-                    if !record.ownTouched {
-                        let low = b.advance(r, drift: drift, to: record.step)
-                        if b.step[r] == record.step { c = low >= best.limit(position, 0) ? .touched : .promising }
-                    } else if let fixedNow, b.ownPositions(r)[0] == fixedNow.positions.0,
-                              b.ownPositions(r)[1] == fixedNow.positions.1 {
-                        readyFixed()
-                        let moved = drift.replacingRows(fixedNow.positions, old: b.ownRows(r), new: fixedNow.rows)
-                        if let o = b.carriedOffset(r, drift: moved, updatingStatistics: true, base: drift) {
-                            b.offset[r] = o
-                            b.step[r] = record.step
-                            b.fixed(r).update(from: prepared.fixedStatistics(g), count: VictimBounds.statsWidth)
-                            b.ownRows(r).update(from: fixedNow.rows, count: 2 * w)
-                            c = b.low(r) >= best.limit(position, 0) ? .touched : .promising
-                        }
-                    }
-                }
-                if c == .all {
-                    readyFixed()
-                    b.reset(r, step: record.step)
-                    if let fixedNow {
-                        b.ownPositions(r)[0] = fixedNow.positions.0; b.ownPositions(r)[1] = fixedNow.positions.1
-                        b.ownRows(r).update(from: fixedNow.rows, count: 2 * w)
-                    }
-                }
-                if g == .replaceSecondary { choices.0 = c } else { choices.1 = c }
-            }
-        }
         // Candidates without a prepared victim build their changed nodes here, in place: a local would be copied
         // out and back (three 448-byte nodes) for every candidate. Plain values, written before they are read.
         assert(_isPOD(LeanChanges.self) && MemoryLayout<LeanChanges>.alignment <= MemoryLayout<Double>.alignment,
@@ -200,134 +137,119 @@ final class VictimScan: @unchecked Sendable {
         let changed = UnsafeMutableRawPointer(scratch + VictimScan.changesOffset).bindMemory(to: LeanChanges.self, capacity: 1)
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
-        let primary = victim.primary, secondary = victim.secondary
-
-        /// Scans the candidates of group `g` as `choice` says, into the group's record.
-        func scanGroup(_ g: VictimBounds.Group, choice: Choice) {
-            guard g == .rest || kinds.contains(where: { VictimScan.group($0, grouped: grouped) == g }) else { return }
-            let r = VictimBounds.record(recordInstance, g)
-            var anyPrepared = false
-            let hasRecord = store != nil
-            if hasRecord && grouped { varying.initialize(repeating: 0, count: 2 * w) }
-            // The record as raw pointers (no reference counting per candidate); without one they point at scratch.
-            let parts = store?._withUnsafeGuaranteedRef { $0.pointers(r) }
-                ?? RecordPointers(slotRow: scratch, least: scratch, offset: 0, stats: scratch, fixed: scratch)
-            let slotRow = parts.slotRow, least = parts.least, offset = parts.offset, stats = parts.stats
-            var leastCleared = false
-            func clear(_ slot: Int) {
-                guard hasRecord else { return }
-                if slotRow[slot] <= least.pointee { leastCleared = true }
-                slotRow[slot] = .infinity
+        var anyPrepared = false
+        if record != nil && prepared != nil { varying.initialize(repeating: 0, count: 2 * w) }
+        // The record as raw pointers (no reference counting per candidate); without one they point at scratch.
+        let hasRecord = record != nil
+        let slotRow = record.map { $0.bounds.slotRow($0.instance) } ?? scratch
+        let least = record.map { $0.bounds.least + $0.instance } ?? scratch
+        let offset = record.map { $0.bounds.offset[$0.instance] } ?? 0
+        let stats = record.map { $0.bounds.stats($0.instance) } ?? scratch
+        var leastCleared = false
+        func clear(_ slot: Int) {
+            guard hasRecord else { return }
+            if slotRow[slot] <= least.pointee { leastCleared = true }
+            slotRow[slot] = .infinity
+        }
+        func consider(_ move: InstanceMove, _ ordinal: Int, slot: Int) {
+            let rows: CandidateRows
+            var kind: LeanVictimMoves.Kind? = nil
+            if let preparedRef, move != .failover {
+                guard let c = preparedRef._withUnsafeGuaranteedRef({ $0.candidate(move, context: context) }) else { return }
+                rows = c.rows
+                kind = c.kind
+            } else {
+                guard context.moves.evaluate(move, victim: victim, force: force, into: &changed.pointee) else { return }
+                rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
             }
-            func consider(_ move: InstanceMove, _ ordinal: Int, slot: Int) {
-                let rows: CandidateRows
-                var kind: LeanVictimMoves.Kind? = nil
-                if let preparedRef, move != .failover {
-                    guard let c = preparedRef._withUnsafeGuaranteedRef({ $0.candidate(move, context: context) }) else { return }
-                    rows = c.rows
-                    kind = c.kind
+            let limit = best.limit(position, ordinal)
+            if hasRecord {
+                let bound: Double
+                if let kind {
+                    anyPrepared = true
+                    bound = preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                        $0.boundAndStatistics(rows, kind: kind, into: varying, evaluator: evaluator)
+                    }
                 } else {
-                    guard context.moves.evaluate(move, victim: victim, force: force, into: &changed.pointee) else { return }
-                    rows = context.rows(changed, victim: victim, evaluator: evaluator, scratch: scratch)
+                    bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fastView.basePartial,
+                                                         parts: evaluator.fastView.baseParts, into: stats)
                 }
-                let limit = best.limit(position, ordinal)
-                if hasRecord {
-                    let bound: Double
-                    if let kind {
-                        anyPrepared = true
-                        bound = preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                            $0.boundAndStatistics(rows, kind: kind, into: varying, evaluator: evaluator)
-                        }
-                    } else {
-                        bound = evaluator.boundAndStatistics(rows, fixed: 0, partial: evaluator.fastView.basePartial,
-                                                             parts: evaluator.fastView.baseParts, into: stats)
-                    }
-                    VictimBounds.fold(bound, offset: offset, into: slotRow, slot: slot, least: least)
-                    if bound >= limit { return }
-                } else if let kind {
-                    if preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef({
-                        $0.cannotBeat(rows, kind: kind, best: limit, evaluator: evaluator)
-                    }) { return }
-                } else if evaluator.cannotBeat(rows, best: limit) {
-                    return
-                }
-                let exact = evaluator.exactScore(rows)
-                if best.isBeaten(by: exact, position, ordinal) {
-                    best = BestCandidate(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
-                }
+                VictimBounds.fold(bound, offset: offset, into: slotRow, slot: slot, least: least)
+                if bound >= limit { return }
+            } else if let kind {
+                if preparedRef.unsafelyUnwrapped._withUnsafeGuaranteedRef({
+                    $0.cannotBeat(rows, kind: kind, best: limit, evaluator: evaluator)
+                }) { return }
+            } else if evaluator.cannotBeat(rows, best: limit) {
+                return
             }
-            if g == .rest && mirror == .internal && useSecondary {
-                switch choice {
-                case .all:
+            let exact = evaluator.exactScore(rows)
+            if best.isBeaten(by: exact, position, ordinal) {
+                best = BestCandidate(score: exact, victim: position, ordinal: ordinal, instance: index, move: move)
+            }
+        }
+        if mirror == .internal && useSecondary {
+            switch choice {
+            case .all:
+                consider(.failover, 0, slot: 0)
+            case .touched:
+                break
+            case .promising:
+                if VictimBounds.carried(slotRow[0], offset: offset) < best.limit(position, 0) {
+                    clear(0)
                     consider(.failover, 0, slot: 0)
-                case .touched:
-                    break
-                case .promising:
-                    if VictimBounds.carried(slotRow[0], offset: offset) < best.limit(position, 0) {
-                        clear(0)
-                        consider(.failover, 0, slot: 0)
-                    }
                 }
             }
-            if let firstKind = kinds.first(where: { VictimScan.group($0, grouped: grouped) == g }) {
-                // Plain values for the per-target test (no class or array access per target).
-                let mode: Int
-                switch choice {
-                case .all: mode = 0
-                case .touched: mode = 1
-                case .promising: mode = 2
-                }
-                let targets = mode == 1 ? touched : online
-                isTouched.withUnsafeBufferPointer { flags in
-                    onlinePosition.withUnsafeBufferPointer { positions in
-                        for target in targets where target != primary && target != secondary {
-                            let tp = positions[target.value]
-                            if mode != 0 {
-                                if !flags[target.value] {
-                                    // Only `promising` scans reach untouched targets.
-                                    let carried = VictimBounds.carried(slotRow[tp + 1], offset: offset)
-                                    let first = VictimScan.ordinal(firstKind.retargeted(target), targetPosition: tp)
-                                    if carried >= best.limit(position, first) { continue }
-                                }
-                                clear(tp + 1)
+        }
+        let primaryOffline = cluster.nodes[victim.primary.value].offline
+        let kinds = possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
+                                  diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
+                                  primaryOffline: primaryOffline, target: victim.primary)
+        if !kinds.isEmpty {
+            // Plain values for the per-target test (no class or array access per target).
+            let mode: Int
+            switch choice {
+            case .all: mode = 0
+            case .touched: mode = 1
+            case .promising: mode = 2
+            }
+            let primary = victim.primary, secondary = victim.secondary
+            let firstKind = kinds[0]
+            let targets = mode == 1 ? touched : online
+            isTouched.withUnsafeBufferPointer { flags in
+                onlinePosition.withUnsafeBufferPointer { positions in
+                    for target in targets where target != primary && target != secondary {
+                        let tp = positions[target.value]
+                        if mode != 0 {
+                            if !flags[target.value] {
+                                // Only `promising` scans reach untouched targets.
+                                let carried = VictimBounds.carried(slotRow[tp + 1], offset: offset)
+                                let first = VictimScan.ordinal(firstKind.retargeted(target), targetPosition: tp)
+                                if carried >= best.limit(position, first) { continue }
                             }
-                            for k in kinds where VictimScan.group(k, grouped: grouped) == g {
-                                let move = k.retargeted(target)
-                                consider(move, VictimScan.ordinal(move, targetPosition: tp), slot: tp + 1)
-                            }
+                            clear(tp + 1)
+                        }
+                        for k in kinds {
+                            let move = k.retargeted(target)
+                            consider(move, VictimScan.ordinal(move, targetPosition: tp), slot: tp + 1)
                         }
                     }
                 }
             }
-            if hasRecord, let prepared, choice == .all {
-                parts.fixed.update(from: prepared.fixedStatistics(g), count: VictimBounds.statsWidth)
-            }
-            if hasRecord && anyPrepared {
-                let fixed = parts.fixed
-                for c in 0..<w {
-                    let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
-                    if !(improvement <= stats[c]) { stats[c] = improvement }
-                    if !(shift <= stats[w + c]) { stats[w + c] = shift }
-                }
-            }
-            if leastCleared { store?._withUnsafeGuaranteedRef { $0.refreshLeast(r) } }
         }
-        scanGroup(.rest, choice: choice)
-        if prepared != nil {
-            scanGroup(.replaceSecondary, choice: choices.0)
-            scanGroup(.failoverAndReplace, choice: choices.1)
+        if let record, let prepared, choice == .all {
+            record.bounds.fixed(record.instance).update(from: prepared.fixedStatistics, count: VictimBounds.statsWidth)
         }
+        if let record, anyPrepared {
+            let fixed = record.bounds.fixed(record.instance)
+            for c in 0..<w {
+                let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
+                if !(improvement <= stats[c]) { stats[c] = improvement }
+                if !(shift <= stats[w + c]) { stats[w + c] = shift }
+            }
+        }
+        if let record, leastCleared { record.bounds.refreshLeast(record.instance) }
         withExtendedLifetime(prepared) {}
-    }
-
-    /// The record group of a move (all in `rest` without prepared moves).
-    @inline(__always) static func group(_ move: InstanceMove, grouped: Bool) -> VictimBounds.Group {
-        guard grouped else { return .rest }
-        switch move {
-        case .replaceSecondary: return .replaceSecondary
-        case .failoverAndReplace: return .failoverAndReplace
-        default: return .rest
-        }
     }
 }
 
