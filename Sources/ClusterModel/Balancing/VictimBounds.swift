@@ -58,7 +58,9 @@ final class VictimBounds: @unchecked Sendable {
 
     /// A stored slot value with `offset` added, lowered to cover the rounding of the addition.
     @inline(__always) static func carried(_ stored: Double, offset o: Double) -> Double {
-        stored + o - 4e-16 * (abs(stored) + abs(o))
+        // An empty slot (every candidate refused) stays empty: ∞ − ∞ would make it NaN, which beats nothing
+        // and so would be scanned again.
+        stored == .infinity ? stored : stored + o - 4e-16 * (abs(stored) + abs(o))
     }
 
     /// The carried lower bound on every candidate of instance `i`.
@@ -158,7 +160,8 @@ final class VictimBounds: @unchecked Sendable {
                 continue
             }
         }
-        let o = offset[i] + moved - 1e-13 * (abs(low(i)) + magnitude) - 1e-300
+        // A record without a finite slot (every candidate refused) carries as it is.
+        let o = offset[i] + moved - 1e-13 * ((least[i].isFinite ? abs(low(i)) : 0) + magnitude) - 1e-300
         return o.isFinite ? o : nil
     }
 }
