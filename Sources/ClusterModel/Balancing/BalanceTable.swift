@@ -25,21 +25,8 @@ public struct BalanceTable: Sendable {
 /// Candidate move kinds for an instance and target (htools' `possibleMoves`).
 public func possibleMoves(mirror: MirrorType, secondaryUsable: Bool, instanceMoves: Bool, diskMoves: Bool,
                           restrictedMigration: Bool, primaryOffline: Bool, target: NodeIndex) -> [InstanceMove] {
-    switch mirror {
-    case .none:
-        return []
-    case .external:
-        return instanceMoves ? [.failoverToAny(target)] : []
-    case .internal:
-        if !diskMoves { return [] }
-        if !instanceMoves { return [.replaceSecondary(target)] }
-        if restrictedMigration && !primaryOffline { return [.replaceSecondary(target)] }
-        if secondaryUsable {
-            if !restrictedMigration {
-                return [.replaceSecondary(target), .replaceAndFailover(target), .replacePrimary(target), .failoverAndReplace(target)]
-            }
-            return [.replaceSecondary(target), .replaceAndFailover(target), .failoverAndReplace(target)]
-        }
-        return [.replaceSecondary(target), .replaceAndFailover(target)]
-    }
+    let kinds = MoveKinds(mirror: mirror, secondaryUsable: secondaryUsable, instanceMoves: instanceMoves,
+                          diskMoves: diskMoves, restrictedMigration: restrictedMigration, primaryOffline: primaryOffline,
+                          target: target)
+    return (0..<kinds.count).map { kinds[$0] }
 }

@@ -127,10 +127,11 @@ public struct Balancer: Sendable {
         // amount whatever else the step did there: its candidates keep their changes and the record carries.
         var carried = [Bool](repeating: false, count: victims.count)
         var first = -1, firstLow = Double.infinity
+        // Field by field, as in `victims`: copying whole instances per victim and step costs more than the test.
+        let instances = table.cluster.instances
         for (v, i) in victims.enumerated() {
-            let inst = table.cluster.instances[i.value]
-            guard let drift, store.step[i.value] == step - 1, !isTouched[inst.primary.value],
-                  !(inst.secondary.map { isTouched[$0.value] } ?? false) else { continue }
+            guard let drift, store.step[i.value] == step - 1, !isTouched[instances[i.value].primary.value],
+                  !(instances[i.value].secondary.map { isTouched[$0.value] } ?? false) else { continue }
             let low = store.advance(i.value, drift: drift, to: step)
             guard store.step[i.value] == step else { continue }
             carried[v] = true

@@ -7,12 +7,20 @@ extension ScoreEvaluator {
 
     /// The lower part of every component for the running sums `partial` (a `preparePartial` result), their
     /// weighted total with `spread` for the spread component, the total's magnitude, and the twins kept equal.
-    func prepareParts(_ partial: UnsafePointer<Double>, spread: Int, into parts: UnsafeMutablePointer<Double>) {
+    /// With `reusingBase`, a component whose sums are the base's, bit for bit, takes the base's prepared part
+    /// (the same value, without its square root); `spread` must then be the base's.
+    func prepareParts(_ partial: UnsafePointer<Double>, spread: Int, into parts: UnsafeMutablePointer<Double>,
+                      reusingBase: Bool = true) {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
+        let base = UnsafePointer(f.basePartial)
         var total = 0.0, magnitude = 0.0
         for c in 0..<w {
-            let part = f.kind[c] == 2 ? Double(spread)
+            let unchanged = reusingBase && partial[c].bitPattern == base[c].bitPattern
+                && partial[w + c].bitPattern == base[w + c].bitPattern
+                && partial[2 * w + c].bitPattern == base[2 * w + c].bitPattern
+            let part = unchanged ? f.baseParts[c]
+                : f.kind[c] == 2 ? Double(spread)
                 : ScoreEvaluator.lowerPart(kind: f.kind[c], sum: partial[c], squares: partial[w + c],
                                            magnitude: partial[2 * w + c], inverseCount: f.inverseCounts[c])
             parts[c] = part

@@ -108,7 +108,7 @@ public struct ScoreEvaluator: @unchecked Sendable {
         var total = 0, size = 0
         for (_, v) in merged { total &+= v; size += 1 }
         baseSpread = total &- size
-        if !s.isEmpty { prepareParts(fastView.basePartial, spread: baseSpread, into: fastView.baseParts) }
+        if !s.isEmpty { prepareParts(fastView.basePartial, spread: baseSpread, into: fastView.baseParts, reusingBase: false) }
         var scratch = [Double](repeating: 0, count: 3 * w)
         baseScore = scratch.withUnsafeMutableBufferPointer { buf in
             var rows = CandidateRows(storage: buf.baseAddress!)
@@ -200,6 +200,9 @@ public struct ScoreEvaluator: @unchecked Sendable {
                 let p = cand.position(k)
                 if f.offline[p] == overOnline { continue }
                 let old = f.values[p * w + c], new = cand.row(k)[c]
+                // An unchanged input adds nothing, not even to the magnitude (so that the component's sums and
+                // prepared part stay the base's, bit for bit: see `prepareParts`).
+                if old.bitPattern == new.bitPattern { continue }
                 s += new - old
                 q += new * new - old * old
                 m += abs(new)

@@ -201,8 +201,8 @@ final class VictimScan: @unchecked Sendable {
                 }
             }
         }
-        let primaryOffline = cluster.nodes[victim.primary.value].offline
-        let kinds = possibleMoves(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
+        let primaryOffline = context.moves.lean.nodes[victim.primary.value].offline
+        let kinds = MoveKinds(mirror: mirror, secondaryUsable: useSecondary, instanceMoves: options.instanceMoves,
                                   diskMoves: options.diskMoves, restrictedMigration: options.restrictedMigration,
                                   primaryOffline: primaryOffline, target: victim.primary)
         if !kinds.isEmpty {
@@ -216,6 +216,7 @@ final class VictimScan: @unchecked Sendable {
             let primary = victim.primary, secondary = victim.secondary
             let firstKind = kinds[0]
             let targets = mode == 1 ? touched : online
+            kinds.withKinds { kinds in
             isTouched.withUnsafeBufferPointer { flags in
                 onlinePosition.withUnsafeBufferPointer { positions in
                     for target in targets where target != primary && target != secondary {
@@ -235,6 +236,7 @@ final class VictimScan: @unchecked Sendable {
                         }
                     }
                 }
+            }
             }
         }
         if let record, let prepared, choice == .all {
