@@ -71,14 +71,13 @@ final class LeanVictimMoves {
     @inline(__always) static var scratchSize: Int { nodesOffset + (2 * MemoryLayout<LeanNode>.stride + 7) / 8 }
 
     /// Where in the scratch area the trial node's score row is kept (after the kinds' blocks and the statistics).
-    @inline(__always) private static var trialRowOffset: Int { Kind.count * block + VictimBounds.statsWidth }
+    @inline(__always) private static var trialRowOffset: Int { Kind.count * block + 2 * ScoreEvaluator.rowWidth }
 
     /// Where in the scratch area the primary without the victim and the trial node are kept.
-    @inline(__always) private static var nodesOffset: Int { trialRowOffset + ScoreEvaluator.rowWidth }
+    @inline(__always) private static var nodesOffset: Int { Kind.count * block + 3 * ScoreEvaluator.rowWidth }
 
     /// Over every kind, the fixed rows' share of the victim statistics (see `ScoreEvaluator.foldPartStatistics`):
-    /// n·variance improvements, |input-sum changes|, then n·variance worsenings (filled when prepared with
-    /// statistics and `fixedShare`).
+    /// n·variance improvements, then |input-sum changes| (filled when prepared with statistics and `fixedShare`).
     var fixedStatistics: UnsafeMutablePointer<Double> { area + Kind.count * LeanVictimMoves.block }
 
     /// Prepares the victim's moves; nil when it has no secondary or a node is outside the scored set.
@@ -179,13 +178,13 @@ final class LeanVictimMoves {
             }
             guard fixedShare else { return }
             let stats = scratch + Kind.count * LeanVictimMoves.block
-            stats.initialize(repeating: 0, count: VictimBounds.statsWidth)
-            evaluator.foldPartStatistics(rs, rows: 0..<2, into: stats)
-            evaluator.foldPartStatistics(rf, rows: 0..<1, into: stats)
-            evaluator.foldPartStatistics(rp, rows: 0..<1, into: stats)
-            evaluator.foldPartStatistics(fr, rows: 0..<2, into: stats)
-            if rfTOK { evaluator.foldPartStatistics(rfT, rows: 0..<2, into: stats) }
-            if rpTOK { evaluator.foldPartStatistics(rpT, rows: 0..<2, into: stats) }
+            stats.initialize(repeating: 0, count: 2 * w)
+            evaluator.foldPartStatistics(rs, rows: 0..<2, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rf, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(rp, rows: 0..<1, improvement: stats, shift: stats + w)
+            evaluator.foldPartStatistics(fr, rows: 0..<2, improvement: stats, shift: stats + w)
+            if rfTOK { evaluator.foldPartStatistics(rfT, rows: 0..<2, improvement: stats, shift: stats + w) }
+            if rpTOK { evaluator.foldPartStatistics(rpT, rows: 0..<2, improvement: stats, shift: stats + w) }
         }
     }
 

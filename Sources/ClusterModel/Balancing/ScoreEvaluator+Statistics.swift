@@ -106,7 +106,8 @@ extension ScoreEvaluator {
             total += change
             magnitude += abs(change)
             if deviation && inv != 0 {
-                ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm, into: stats)
+                ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
+                                             improvement: stats, shift: stats + w)
             }
             guard doubled & bit != 0 else { continue }
             // The twin: the same change, the same statistics.
@@ -114,22 +115,23 @@ extension ScoreEvaluator {
             magnitude += abs(change)
             let c2 = f.partner[c]
             if deviation && inv != 0 {
-                ScoreEvaluator.foldStatistic(c2, sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm, into: stats)
+                ScoreEvaluator.foldStatistic(c2, sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm,
+                                             improvement: stats, shift: stats + w)
             }
         }
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
     }
 
-    /// Folds one part of a candidate's statistics into `stats` (the layout of `VictimBounds`; per
-    /// standard-deviation component, by maximum): for the rows `rows` of `cand`, with input-sum change d and
-    /// square-sum change g, the improvement part `(2·S·d + 2·d²)/n − g`, `|d|` and the worsening part `g − 2·S·d/n`.
+    /// Folds one part of a candidate's statistics into `improvement` and `shift` (per standard-deviation
+    /// component, by maximum): for the rows `rows` of `cand`, with input-sum change d and square-sum change g,
+    /// the part `(2·S·d + 2·d²)/n − g` and `|d|`.
     ///
     /// A candidate whose rows split into a part fixed per move kind and a part that varies with the target has
-    /// n·variance improvement `(2·S·ΔS + ΔS²)/n − ΔQ ≤ fixed part + varying part` (as `(a+b)² ≤ 2a² + 2b²`),
-    /// |ΔS| ≤ |d_fixed| + |d_varying| and worsening `ΔQ − (2·S·ΔS + ΔS²)/n ≤ fixed part + varying part` (as
-    /// ΔS² ≥ 0): the maxima of the two parts, added, bound the victim's statistics.
-    func foldPartStatistics(_ cand: CandidateRows, rows: Range<Int>, into stats: UnsafeMutablePointer<Double>) {
+    /// n·variance improvement `(2·S·ΔS + ΔS²)/n − ΔQ ≤ fixed part + varying part` (as `(a+b)² ≤ 2a² + 2b²`) and
+    /// |ΔS| ≤ |d_fixed| + |d_varying|: the maxima of the two parts, added, bound the victim's statistics.
+    func foldPartStatistics(_ cand: CandidateRows, rows: Range<Int>, improvement: UnsafeMutablePointer<Double>,
+                            shift: UnsafeMutablePointer<Double>) {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
         for j in 0..<f.deviationCount {
@@ -146,23 +148,19 @@ extension ScoreEvaluator {
                 g += new * new - old * old
                 qm += new * new + old * old
             }
-            ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm, into: stats)
+            ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
+                                         improvement: improvement, shift: shift)
         }
     }
 
-    /// Folds component `c`'s improvement part `(2·S·d + 2·d²)/n − g`, `|d|` and worsening part `g − 2·S·d/n` (the
-    /// parts with a rounding allowance from the square magnitudes `squares`) into `stats` (m, M, W, see
-    /// `VictimBounds`) by maximum; NaN propagates.
+    /// Folds component `c`'s part `(2·S·d + 2·d²)/n − g` (with a rounding allowance from the square magnitudes
+    /// `squares`) and `|d|` into `improvement` and `shift` by maximum; NaN propagates.
     @inline(__always)
     static func foldStatistic(_ c: Int, sum base: Double, inverseCount inv: Double, d: Double, g: Double, squares qm: Double,
-                              into stats: UnsafeMutablePointer<Double>) {
-        let w = ScoreEvaluator.rowWidth
-        let cross = 2 * base * d * inv, allowance = qm + 2 * abs(base) * abs(d) * inv
-        let part = cross + 2 * d * d * inv - g + 1e-11 * (allowance + 2 * d * d * inv)
-        if !(part <= stats[c]) { stats[c] = part }
+                              improvement: UnsafeMutablePointer<Double>, shift: UnsafeMutablePointer<Double>) {
+        let part = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
+        if !(part <= improvement[c]) { improvement[c] = part }
         let size = abs(d) * (1 + 1e-12)
-        if !(size <= stats[w + c]) { stats[w + c] = size }
-        let worse = g - cross + 1e-11 * allowance
-        if !(worse <= stats[2 * w + c]) { stats[2 * w + c] = worse }
+        if !(size <= shift[c]) { shift[c] = size }
     }
 }

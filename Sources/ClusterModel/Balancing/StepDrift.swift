@@ -17,9 +17,8 @@ public struct StepDrift: Sendable {
     let varianceChangeLow: [Double]
     /// Per standard-deviation component: the rounding allowance folded into `varianceChangeLow`.
     let varianceError: [Double]
-    /// Per standard-deviation component: a lower and an upper bound on n·variance before the step.
+    /// Per standard-deviation component: a lower bound on n·variance before the step.
     let varianceBeforeLow: [Double]
-    let varianceBeforeHigh: [Double]
     /// Per component: the number of inputs, its inverse and the inverse of its square root (0 when empty).
     let inverseCounts: [Double]
     let inverseRootCounts: [Double]
@@ -29,7 +28,7 @@ public struct StepDrift: Sendable {
         let w = ScoreEvaluator.rowWidth
         let t = ComponentTables.shared
         var changed = [Bool](repeating: false, count: w)
-        var dS = [Double](repeating: 0, count: w), sErr = dS, dV = dS, vErr = dS, vLow = dS, vHigh = dS, inv = dS, invRoot = dS
+        var dS = [Double](repeating: 0, count: w), sErr = dS, dV = dS, vErr = dS, vLow = dS, inv = dS, invRoot = dS
         for c in 0..<w {
             let n = before.counts[c]
             if n > 0 { inv[c] = 1 / n; invRoot[c] = 1 / n.squareRoot() }
@@ -48,11 +47,10 @@ public struct StepDrift: Sendable {
                 dV[c] = dq - (2 * s * ds + ds * ds) * inv[c] - err
                 vErr[c] = err
                 vLow[c] = max(0, before.nVariances[c] - 1e-11 * before.squares[c])
-                vHigh[c] = before.nVariances[c] + 1e-11 * before.squares[c]
             }
             if !ds.isFinite || !dq.isFinite { changed[c] = true; dV[c] = -.infinity; dS[c] = .nan }
         }
         self.changed = changed; sumChange = dS; sumError = sErr; varianceChangeLow = dV; varianceError = vErr
-        varianceBeforeLow = vLow; varianceBeforeHigh = vHigh; inverseCounts = inv; inverseRootCounts = invRoot
+        varianceBeforeLow = vLow; inverseCounts = inv; inverseRootCounts = invRoot
     }
 }

@@ -2,19 +2,17 @@
 ///
 /// When candidates are scanned with statistics, each one's lower bound goes into its victim's slot for its
 /// target (slot 0: the target-free failover), and its per-component statistics are folded into the victim's
-/// record: per standard-deviation component the largest improvement of n·variance over the base (`m`), the
-/// largest |change of the input sum| (`M`) and the largest worsening of n·variance (`W`). After a step that did
-/// not touch the victim's own nodes, its candidates towards untouched targets keep their rows, so every slot
-/// moves by the same drift (`StepDrift`): each such candidate's n·variance moved by
-/// `ΔV − 2·ΔS_cand·ΔS/n ≥ ΔV − 2·M·|ΔS|/n` from somewhere between `V − m` and `V + W`, and the square root's
-/// change is bounded from below on that range (a fall is largest from the least n·variance, a rise least from
-/// the largest). The drift is kept once per victim (`offset`): a slot holds its bound minus the offset at the
-/// time it was computed. Candidates towards the step's touched nodes are evaluated afresh, as are the slots
-/// whose carried bound cannot be told apart from the best candidate so far; a victim whose least bound cannot
-/// beat it needs nothing else in that step.
+/// record: per standard-deviation component the largest improvement of n·variance over the base (`m`) and the
+/// largest |change of the input sum| (`M`). After a step that did not touch the victim's own nodes, its
+/// candidates towards untouched targets keep their rows, so every slot moves by the same drift
+/// (`StepDrift`): each such candidate's n·variance moved by `ΔV − 2·ΔS_cand·ΔS/n ≥ ΔV − 2·M·|ΔS|/n` from at
+/// least `V − m`, and the square root's change is bounded from below on that range. The drift is kept once per
+/// victim (`offset`): a slot holds its bound minus the offset at the time it was computed. Candidates towards
+/// the step's touched nodes are evaluated afresh, as are the slots whose carried bound cannot be told apart
+/// from the best candidate so far; a victim whose least bound cannot beat it needs nothing else in that step.
 final class VictimBounds: @unchecked Sendable {
-    /// Doubles of statistics per record: `m`, `M` then `W`, one per component.
-    @inline(__always) static var statsWidth: Int { 3 * ScoreComponent.count }
+    /// Doubles of statistics per record: `m` then `M`, one per component.
+    @inline(__always) static var statsWidth: Int { 2 * ScoreComponent.count }
 
     /// Slots per victim: the failover and one per online target.
     let slots: Int
@@ -110,9 +108,8 @@ final class VictimBounds: @unchecked Sendable {
         return low(i)
     }
 
-    /// Component `c`'s fixed-row improvement (or worsening) share `value` carried across `drift`: with the victim's
-    /// own rows unchanged it moves by exactly 2·d·ΔS/n (or −2·d·ΔS/n), where |d| is at most the stored `shift`
-    /// (which stays).
+    /// Component `c`'s fixed-row improvement share `value` carried across `drift`: with the victim's own rows
+    /// unchanged it moves by exactly 2·d·ΔS/n, where |d| is at most the stored `shift` (which stays).
     @inline(__always)
     static func carriedFixedImprovement(_ value: Double, shift: Double, drift: StepDrift, component c: Int) -> Double {
         value + 2 * shift * (abs(drift.sumChange[c]) + drift.sumError[c]) * drift.inverseCounts[c] * (1 + 1e-12)
@@ -126,8 +123,6 @@ final class VictimBounds: @unchecked Sendable {
         var out = (0..<VictimBounds.statsWidth).map { fixed(i)[$0] }
         for c in 0..<w where drift.changed[c] && t.aggregation[c] == .standardDeviation {
             out[c] = VictimBounds.carriedFixedImprovement(out[c], shift: out[w + c], drift: drift, component: c)
-            out[2 * w + c] = VictimBounds.carriedFixedImprovement(out[2 * w + c], shift: out[w + c], drift: drift,
-                                                                   component: c)
         }
         return out
     }
@@ -137,8 +132,8 @@ final class VictimBounds: @unchecked Sendable {
     func carriedOffset(_ i: Int, drift: StepDrift, updatingStatistics: Bool) -> Double? {
         let w = ScoreComponent.count
         let t = ComponentTables.shared
-        let m = stats(i), big = m + w, worse = m + 2 * w
-        let fixedM = fixed(i), fixedBig = fixedM + w, fixedWorse = fixedM + 2 * w
+        let m = stats(i), big = m + w
+        let fixedM = fixed(i), fixedBig = fixedM + w
         var moved = 0.0, magnitude = 0.0
         for c in 0..<w where drift.changed[c] {
             switch t.aggregation[c] {
@@ -149,25 +144,11 @@ final class VictimBounds: @unchecked Sendable {
                 let cross = 2 * big[c] * abs(drift.sumChange[c]) * drift.inverseCounts[c] * (1 + 1e-12)
                 let dLow = drift.varianceChangeLow[c] - cross
                 let aLow = max(0, drift.varianceBeforeLow[c] - m[c])
-                let aHigh = drift.varianceBeforeHigh[c] + worse[c]
                 if updatingStatistics {
                     m[c] = m[c] + cross + drift.varianceError[c]
-                    worse[c] = worse[c] + cross + drift.varianceError[c]
                     fixedM[c] = VictimBounds.carriedFixedImprovement(fixedM[c], shift: fixedBig[c], drift: drift, component: c)
-                    fixedWorse[c] = VictimBounds.carriedFixedImprovement(fixedWorse[c], shift: fixedBig[c], drift: drift,
-                                                                          component: c)
                 }
-                if dLow >= 0 {
-                    // Every candidate's n·variance rose by at least dLow from at most aHigh: its root rose at least
-                    // as much as from aHigh (a NaN or infinite allowance adds nothing).
-                    let rise = dLow / ((aHigh + dLow).squareRoot() + aHigh.squareRoot())
-                    let part = t.weightList[c] * rise * drift.inverseRootCounts[c] * (1 - 1e-12)
-                    if part > 0 && part.isFinite {
-                        moved += part
-                        magnitude += part
-                    }
-                    continue
-                }
+                if dLow >= 0 { continue }
                 let rootChange = aLow + dLow >= 0
                     ? dLow / ((aLow + dLow).squareRoot() + aLow.squareRoot())
                     : -(-dLow).squareRoot()

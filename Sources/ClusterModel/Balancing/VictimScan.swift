@@ -81,10 +81,7 @@ final class VictimScan: @unchecked Sendable {
     }
 
     /// Where in the scratch area the changed nodes of unprepared candidates are built.
-    @inline(__always) static var changesOffset: Int { preparedOffset + LeanVictimMoves.scratchSize }
-
-    /// Where in the scratch area the prepared victim's area starts (after the rows and the varying statistics).
-    @inline(__always) static var preparedOffset: Int { 3 * ScoreEvaluator.rowWidth + VictimBounds.statsWidth }
+    @inline(__always) static var changesOffset: Int { 5 * ScoreEvaluator.rowWidth + LeanVictimMoves.scratchSize }
 
     /// The candidate's position within its victim's scan: failover 0, then four slots per online target.
     @inline(__always) static func ordinal(_ move: InstanceMove, targetPosition: Int) -> Int {
@@ -129,7 +126,7 @@ final class VictimScan: @unchecked Sendable {
         // since): only a fresh scan computes them.
         let prepared: LeanVictimMoves? = context.moves.anyLocation || mirror != .internal ? nil
             : LeanVictimMoves(victim: victim, context: context, evaluator: evaluator, force: force,
-                              scratch: scratch + VictimScan.preparedOffset, statistics: record != nil, fixedShare: choice == .all,
+                              scratch: scratch + 5 * w, statistics: record != nil, fixedShare: choice == .all,
                               typicalRows: choice == .all)
         // Not retained per candidate: `prepared` lives to the end of the scan (see the end).
         let preparedRef = prepared.map { Unmanaged.passUnretained($0) }
@@ -141,7 +138,7 @@ final class VictimScan: @unchecked Sendable {
         // The target-dependent rows' share of the statistics of prepared candidates (folded in at the end).
         let varying = scratch + 3 * w
         var anyPrepared = false
-        if record != nil && prepared != nil { varying.initialize(repeating: 0, count: VictimBounds.statsWidth) }
+        if record != nil && prepared != nil { varying.initialize(repeating: 0, count: 2 * w) }
         // The record as raw pointers (no reference counting per candidate); without one they point at scratch.
         let hasRecord = record != nil
         let slotRow = record.map { $0.bounds.slotRow($0.instance) } ?? scratch
@@ -247,10 +244,10 @@ final class VictimScan: @unchecked Sendable {
         }
         if let record, anyPrepared {
             let fixed = record.bounds.fixed(record.instance)
-            for c in 0..<VictimBounds.statsWidth {
-                // m, M and W alike: the fixed share plus the largest varying share.
-                let total = fixed[c] + varying[c]
-                if !(total <= stats[c]) { stats[c] = total }
+            for c in 0..<w {
+                let improvement = fixed[c] + varying[c], shift = fixed[w + c] + varying[w + c]
+                if !(improvement <= stats[c]) { stats[c] = improvement }
+                if !(shift <= stats[w + c]) { stats[w + c] = shift }
             }
         }
         if let record, leastCleared { record.bounds.refreshLeast(record.instance) }
