@@ -55,6 +55,19 @@ extension ScoreEvaluator {
     func boundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
                             into stats: UnsafeMutablePointer<Double>) -> Double {
         if !anyOnline { return 0 }
+        if cand.count - fixed == 1 {
+            assert(singleRowBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
+                   "the single-row bound differs from the general one")
+            return boundAndStatisticsOfOneRow(cand.row(fixed), position: cand.position(fixed), partial: partial,
+                                              parts: parts, into: stats)
+        }
+        return generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: stats)
+    }
+
+    /// `boundAndStatistics` over any number of remaining rows.
+    func generalBoundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>,
+                                   parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>) -> Double {
+        if !anyOnline { return 0 }
         let f = fastView
         let w = ScoreEvaluator.rowWidth
         let first = fixed, count = cand.count
