@@ -56,10 +56,16 @@ extension ScoreEvaluator {
                             into stats: UnsafeMutablePointer<Double>) -> Double {
         if !anyOnline { return 0 }
         if cand.count - fixed == 1 {
-            assert(singleRowBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
+            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
                    "the single-row bound differs from the general one")
             return boundAndStatisticsOfOneRow(cand.row(fixed), position: cand.position(fixed), partial: partial,
                                               parts: parts, into: stats)
+        }
+        if cand.count - fixed == 2 && fastView.offline[cand.position(fixed)] == fastView.offline[cand.position(fixed + 1)] {
+            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
+                   "the two-row bound differs from the general one")
+            return boundAndStatisticsOfTwoRows(cand.row(fixed), position: cand.position(fixed), cand.row(fixed + 1),
+                                               position: cand.position(fixed + 1), partial: partial, parts: parts, into: stats)
         }
         return generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: stats)
     }
@@ -171,9 +177,24 @@ extension ScoreEvaluator {
     @inline(__always)
     static func foldStatistic(_ c: Int, sum base: Double, inverseCount inv: Double, d: Double, g: Double, squares qm: Double,
                               improvement: UnsafeMutablePointer<Double>, shift: UnsafeMutablePointer<Double>) {
-        let part = (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
-        if !(part <= improvement[c]) { improvement[c] = part }
-        let size = abs(d) * (1 + 1e-12)
+        raiseStatistic(c, gain: statisticGain(sum: base, inverseCount: inv, d: d, g: g, squares: qm),
+                       size: statisticSize(d), improvement: improvement, shift: shift)
+    }
+
+    /// The part `foldStatistic` folds into the improvement.
+    @inline(__always)
+    static func statisticGain(sum base: Double, inverseCount inv: Double, d: Double, g: Double, squares qm: Double) -> Double {
+        (2 * base * d + 2 * d * d) * inv - g + 1e-11 * (qm + (2 * abs(base) * abs(d) + 2 * d * d) * inv)
+    }
+
+    /// The part `foldStatistic` folds into the shift.
+    @inline(__always) static func statisticSize(_ d: Double) -> Double { abs(d) * (1 + 1e-12) }
+
+    /// Raises component `c`'s improvement and shift to `gain` and `size` where they are below (or NaN).
+    @inline(__always)
+    static func raiseStatistic(_ c: Int, gain: Double, size: Double, improvement: UnsafeMutablePointer<Double>,
+                               shift: UnsafeMutablePointer<Double>) {
+        if !(gain <= improvement[c]) { improvement[c] = gain }
         if !(size <= shift[c]) { shift[c] = size }
     }
 }

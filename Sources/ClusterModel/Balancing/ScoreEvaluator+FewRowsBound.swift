@@ -1,0 +1,146 @@
+extension ScoreEvaluator {
+    /// `boundAndStatistics` for a candidate with exactly one row beyond the fixed ones (the target's, as in most
+    /// prepared candidates): the same values, bit for bit, without the per-row loops and tests.
+    ///
+    /// One row takes part in exactly the components its node's online state includes, so the include mask is
+    /// applied once, and every sum over rows is that row's own term (added to +0.0 as the general loop does).
+    @inline(__always)
+    func boundAndStatisticsOfOneRow(_ new: UnsafePointer<Double>, position p: Int, partial: UnsafePointer<Double>,
+                                    parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>) -> Double {
+        let f = fastView
+        let w = ScoreEvaluator.rowWidth
+        let old = UnsafePointer(f.values + p * w)
+        var changed: UInt32 = 0
+        for c in 0..<w { changed |= (old[c].bitPattern != new[c].bitPattern ? 1 : 0) << UInt32(c) }
+        changed &= (f.offline[p] ? f.offlineMask : f.onlineMask) & f.scoredMask
+        // Twins the candidate keeps equal are computed once, with their first component.
+        var doubled: UInt32 = 0
+        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
+        while twins != 0 {
+            let c2 = twins.trailingZeroBitCount
+            twins &= twins - 1
+            let c1 = f.twin[c2]
+            guard changed & (1 << UInt32(c1)) != 0, new[c1].bitPattern == new[c2].bitPattern else { continue }
+            changed &= ~(1 << UInt32(c2))
+            doubled |= 1 << UInt32(c1)
+        }
+        var total = parts[w], magnitude = parts[w + 1]
+        while changed != 0 {
+            let c = changed.trailingZeroBitCount
+            let bit: UInt32 = 1 << UInt32(c)
+            changed &= changed - 1
+            let o = old[c], n = new[c]
+            let d = 0.0 + (n - o), g = 0.0 + (n * n - o * o), a = 0.0 + abs(n), qm = 0.0 + (n * n + o * o)
+            let inv = f.inverseCounts[c]
+            let deviation = f.deviationMask & bit != 0
+            let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
+                                                magnitude: partial[2 * w + c] + a, inverseCount: inv)
+            let change = f.weights[c] * (part - parts[c])
+            total += change
+            magnitude += abs(change)
+            var gain = 0.0, size = 0.0
+            let folds = deviation && inv != 0
+            if folds {
+                gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
+                size = ScoreEvaluator.statisticSize(d)
+                ScoreEvaluator.raiseStatistic(c, gain: gain, size: size, improvement: stats, shift: stats + w)
+            }
+            guard doubled & bit != 0 else { continue }
+            // The twin: the same change, the same statistics.
+            total += change
+            magnitude += abs(change)
+            let c2 = f.partner[c]
+            if folds {
+                // Twins have equal base sums too (the same inputs, added in the same order): the same parts.
+                if f.sums[c2].bitPattern != f.sums[c].bitPattern {
+                    gain = ScoreEvaluator.statisticGain(sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm)
+                }
+                ScoreEvaluator.raiseStatistic(c2, gain: gain, size: size, improvement: stats, shift: stats + w)
+            }
+        }
+        if total.isNaN { return -.infinity }
+        return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+    }
+
+    /// `boundAndStatistics` for a candidate with exactly two rows beyond the fixed ones, on nodes of the same
+    /// online state (replace-and-failover and replace-primary towards an untypical target): the same values, bit
+    /// for bit, as the general path, whose sums over rows add the first row's term to +0.0, then the second's.
+    @inline(__always)
+    func boundAndStatisticsOfTwoRows(_ first: UnsafePointer<Double>, position p1: Int, _ second: UnsafePointer<Double>,
+                                     position p2: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
+                                     into stats: UnsafeMutablePointer<Double>) -> Double {
+        let f = fastView
+        let w = ScoreEvaluator.rowWidth
+        let old1 = UnsafePointer(f.values + p1 * w), old2 = UnsafePointer(f.values + p2 * w)
+        var changed: UInt32 = 0
+        for c in 0..<w {
+            let differs = old1[c].bitPattern != first[c].bitPattern || old2[c].bitPattern != second[c].bitPattern
+            changed |= (differs ? 1 : 0) << UInt32(c)
+        }
+        changed &= (f.offline[p1] ? f.offlineMask : f.onlineMask) & f.scoredMask
+        var doubled: UInt32 = 0
+        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
+        while twins != 0 {
+            let c2 = twins.trailingZeroBitCount
+            twins &= twins - 1
+            let c1 = f.twin[c2]
+            guard changed & (1 << UInt32(c1)) != 0, first[c1].bitPattern == first[c2].bitPattern,
+                  second[c1].bitPattern == second[c2].bitPattern else { continue }
+            changed &= ~(1 << UInt32(c2))
+            doubled |= 1 << UInt32(c1)
+        }
+        var total = parts[w], magnitude = parts[w + 1]
+        while changed != 0 {
+            let c = changed.trailingZeroBitCount
+            let bit: UInt32 = 1 << UInt32(c)
+            changed &= changed - 1
+            let o1 = old1[c], n1 = first[c], o2 = old2[c], n2 = second[c]
+            let d = 0.0 + (n1 - o1) + (n2 - o2), g = 0.0 + (n1 * n1 - o1 * o1) + (n2 * n2 - o2 * o2)
+            let a = 0.0 + abs(n1) + abs(n2), qm = 0.0 + (n1 * n1 + o1 * o1) + (n2 * n2 + o2 * o2)
+            let inv = f.inverseCounts[c]
+            let deviation = f.deviationMask & bit != 0
+            let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
+                                                magnitude: partial[2 * w + c] + a, inverseCount: inv)
+            let change = f.weights[c] * (part - parts[c])
+            total += change
+            magnitude += abs(change)
+            var gain = 0.0, size = 0.0
+            let folds = deviation && inv != 0
+            if folds {
+                gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
+                size = ScoreEvaluator.statisticSize(d)
+                ScoreEvaluator.raiseStatistic(c, gain: gain, size: size, improvement: stats, shift: stats + w)
+            }
+            guard doubled & bit != 0 else { continue }
+            total += change
+            magnitude += abs(change)
+            let c2 = f.partner[c]
+            if folds {
+                // Twins have equal base sums too (the same inputs, added in the same order): the same parts.
+                if f.sums[c2].bitPattern != f.sums[c].bitPattern {
+                    gain = ScoreEvaluator.statisticGain(sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm)
+                }
+                ScoreEvaluator.raiseStatistic(c2, gain: gain, size: size, improvement: stats, shift: stats + w)
+            }
+        }
+        if total.isNaN { return -.infinity }
+        return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+    }
+
+    /// Debug check: the one- and two-row paths give the general path's bound and statistics, bit for bit.
+    func fewRowsBoundMatches(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>,
+                               parts: UnsafePointer<Double>, stats: UnsafeMutablePointer<Double>) -> Bool {
+        let n = 2 * ScoreEvaluator.rowWidth
+        let general = UnsafeMutablePointer<Double>.allocate(capacity: n), single = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { general.deallocate(); single.deallocate() }
+        general.update(from: stats, count: n)
+        single.update(from: stats, count: n)
+        let a = generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: general)
+        let b = cand.count - fixed == 1
+            ? boundAndStatisticsOfOneRow(cand.row(fixed), position: cand.position(fixed), partial: partial,
+                                         parts: parts, into: single)
+            : boundAndStatisticsOfTwoRows(cand.row(fixed), position: cand.position(fixed), cand.row(fixed + 1),
+                                          position: cand.position(fixed + 1), partial: partial, parts: parts, into: single)
+        return a.bitPattern == b.bitPattern && (0..<n).allSatisfy { general[$0].bitPattern == single[$0].bitPattern }
+    }
+}
