@@ -31,32 +31,8 @@ extension ScoreEvaluator {
             changed &= changed - 1
             let o = old[c], n = new[c]
             let d = 0.0 + (n - o), g = 0.0 + (n * n - o * o), a = 0.0 + abs(n), qm = 0.0 + (n * n + o * o)
-            let inv = f.inverseCounts[c]
-            let deviation = f.deviationMask & bit != 0
-            let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
-                                                magnitude: partial[2 * w + c] + a, inverseCount: inv)
-            let change = f.weights[c] * (part - parts[c])
-            total += change
-            magnitude += abs(change)
-            var gain = 0.0, size = 0.0
-            let folds = deviation && inv != 0
-            if folds {
-                gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
-                size = ScoreEvaluator.statisticSize(d)
-                ScoreEvaluator.raiseStatistic(c, gain: gain, size: size, improvement: stats, shift: stats + w)
-            }
-            guard doubled & bit != 0 else { continue }
-            // The twin: the same change, the same statistics.
-            total += change
-            magnitude += abs(change)
-            let c2 = f.partner[c]
-            if folds {
-                // Twins have equal base sums too (the same inputs, added in the same order): the same parts.
-                if f.sums[c2].bitPattern != f.sums[c].bitPattern {
-                    gain = ScoreEvaluator.statisticGain(sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm)
-                }
-                ScoreEvaluator.raiseStatistic(c2, gain: gain, size: size, improvement: stats, shift: stats + w)
-            }
+            addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
+                         into: stats, total: &total, magnitude: &magnitude)
         }
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
@@ -97,34 +73,48 @@ extension ScoreEvaluator {
             let o1 = old1[c], n1 = first[c], o2 = old2[c], n2 = second[c]
             let d = 0.0 + (n1 - o1) + (n2 - o2), g = 0.0 + (n1 * n1 - o1 * o1) + (n2 * n2 - o2 * o2)
             let a = 0.0 + abs(n1) + abs(n2), qm = 0.0 + (n1 * n1 + o1 * o1) + (n2 * n2 + o2 * o2)
-            let inv = f.inverseCounts[c]
-            let deviation = f.deviationMask & bit != 0
-            let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
-                                                magnitude: partial[2 * w + c] + a, inverseCount: inv)
-            let change = f.weights[c] * (part - parts[c])
-            total += change
-            magnitude += abs(change)
-            var gain = 0.0, size = 0.0
-            let folds = deviation && inv != 0
-            if folds {
-                gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
-                size = ScoreEvaluator.statisticSize(d)
-                ScoreEvaluator.raiseStatistic(c, gain: gain, size: size, improvement: stats, shift: stats + w)
-            }
-            guard doubled & bit != 0 else { continue }
-            total += change
-            magnitude += abs(change)
-            let c2 = f.partner[c]
-            if folds {
-                // Twins have equal base sums too (the same inputs, added in the same order): the same parts.
-                if f.sums[c2].bitPattern != f.sums[c].bitPattern {
-                    gain = ScoreEvaluator.statisticGain(sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm)
-                }
-                ScoreEvaluator.raiseStatistic(c2, gain: gain, size: size, improvement: stats, shift: stats + w)
-            }
+            addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
+                         into: stats, total: &total, magnitude: &magnitude)
         }
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+    }
+
+    /// Adds component `c`'s change to `total` and `magnitude` and folds its statistics, for a candidate whose rows
+    /// change its input sum by `d`, its square sum by `g`, with magnitudes `a` and square magnitudes `squares`
+    /// (the general path's arithmetic); with `twin`, its partner too, which the rows keep equal to it.
+    @inline(__always)
+    private func addComponent(_ c: Int, twin: Bool, d: Double, g: Double, a: Double, squares qm: Double,
+                              partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
+                              into stats: UnsafeMutablePointer<Double>, total: inout Double, magnitude: inout Double) {
+        let f = fastView
+        let w = ScoreEvaluator.rowWidth
+        let inv = f.inverseCounts[c]
+        let deviation = f.deviationMask & (1 << UInt32(c)) != 0
+        let part = ScoreEvaluator.lowerPart(kind: deviation ? 1 : 0, sum: partial[c] + d, squares: partial[w + c] + g,
+                                            magnitude: partial[2 * w + c] + a, inverseCount: inv)
+        let change = f.weights[c] * (part - parts[c])
+        total += change
+        magnitude += abs(change)
+        var gain = 0.0, size = 0.0
+        let folds = deviation && inv != 0
+        if folds {
+            gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
+            size = ScoreEvaluator.statisticSize(d)
+            ScoreEvaluator.raiseStatistic(c, gain: gain, size: size, improvement: stats, shift: stats + w)
+        }
+        guard twin else { return }
+        // The twin: the same change, the same statistics.
+        total += change
+        magnitude += abs(change)
+        let c2 = f.partner[c]
+        if folds {
+            // Twins have equal base sums too (the same inputs, added in the same order): the same parts.
+            if f.sums[c2].bitPattern != f.sums[c].bitPattern {
+                gain = ScoreEvaluator.statisticGain(sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm)
+            }
+            ScoreEvaluator.raiseStatistic(c2, gain: gain, size: size, improvement: stats, shift: stats + w)
+        }
     }
 
     /// Debug check: the one- and two-row paths give the general path's bound and statistics, bit for bit.
