@@ -56,20 +56,26 @@ struct LeanNode {
     var peerKey0 = -1, peerValue0 = 0, peerKey1 = -1, peerValue1 = 0
 
     init(_ n: __shared Node) {
-        totalMemory = n.totalMemory; nodeMemory = n.nodeMemory; missingMemory = n.missingMemory
-        totalDisk = n.totalDisk; lowDisk = n.lowDisk; totalCpus = n.totalCpus; cpuSpeed = n.cpuSpeed
-        vcpuRatio = n.policy.vcpuRatio; exclusiveStorage = n.exclusiveStorage; totalSpindles = n.totalSpindles
-        highSpindles = n.highSpindles; pool = n.utilisationPool; offline = n.offline; index = n.index
-        group = n.group; hasLocationTags = !n.locationTags.isEmpty; baseConflicts = n.conflictingPrimaries
-        instanceMemory = n.instanceMemory; freeDisk = n.freeDisk; failsN1 = n.failsN1
-        freeMemoryRatio = n.freeMemoryRatio; freeDiskRatio = n.freeDiskRatio; reservedMemory = n.reservedMemory
-        reservedMemoryRatio = n.reservedMemoryRatio; usedCpus = n.usedCpus; cpuRatio = n.cpuRatio
-        load = n.utilisationLoad; instanceSpindles = n.instanceSpindles; freeSpindles = n.freeSpindles
-        locationScore = n.locationScore; primaryCount = n.primaries.count; secondaryCount = n.secondaries.count
-        freeMemoryForth = n.freeMemoryForth; freeDiskForth = n.freeDiskForth
-        freeMemoryRatioForth = n.freeMemoryRatioForth; freeDiskRatioForth = n.freeDiskRatioForth
-        usedCpusForth = n.usedCpusForth; cpuRatioForth = n.cpuRatioForth; loadForth = n.utilisationLoadForth
-        instanceSpindlesForth = n.instanceSpindlesForth; freeSpindlesForth = n.freeSpindlesForth
+        self = withUnsafePointer(to: n) { LeanNode(at: $0) }
+    }
+
+    /// The fields of the node at `p`, read in place: stored properties only, as a computed one would copy the
+    /// whole node out of its buffer first.
+    init(at p: UnsafePointer<Node>) {
+        totalMemory = p.pointee.totalMemory; nodeMemory = p.pointee.nodeMemory; missingMemory = p.pointee.missingMemory
+        totalDisk = p.pointee.totalDisk; lowDisk = p.pointee.lowDisk; totalCpus = p.pointee.totalCpus; cpuSpeed = p.pointee.cpuSpeed
+        vcpuRatio = p.pointee.policy.vcpuRatio; exclusiveStorage = p.pointee.exclusiveStorage; totalSpindles = p.pointee.totalSpindles
+        highSpindles = p.pointee.highSpindles; pool = p.pointee.utilisationPool; offline = p.pointee.offline; index = p.pointee.index
+        group = p.pointee.group; hasLocationTags = !p.pointee.locationTags.isEmpty; baseConflicts = Node.conflictingPrimaries(p.pointee.primaryTags)
+        instanceMemory = p.pointee.instanceMemory; freeDisk = p.pointee.freeDisk; failsN1 = p.pointee.failsN1
+        freeMemoryRatio = p.pointee.freeMemoryRatio; freeDiskRatio = p.pointee.freeDiskRatio; reservedMemory = p.pointee.reservedMemory
+        reservedMemoryRatio = p.pointee.reservedMemoryRatio; usedCpus = p.pointee.usedCpus; cpuRatio = p.pointee.cpuRatio
+        load = p.pointee.utilisationLoad; instanceSpindles = p.pointee.instanceSpindles; freeSpindles = p.pointee.freeSpindles
+        locationScore = p.pointee.locationScore; primaryCount = p.pointee.primaries.count; secondaryCount = p.pointee.secondaries.count
+        freeMemoryForth = p.pointee.freeMemoryForth; freeDiskForth = p.pointee.freeDiskForth
+        freeMemoryRatioForth = p.pointee.freeMemoryRatioForth; freeDiskRatioForth = p.pointee.freeDiskRatioForth
+        usedCpusForth = p.pointee.usedCpusForth; cpuRatioForth = p.pointee.cpuRatioForth; loadForth = p.pointee.utilisationLoadForth
+        instanceSpindlesForth = p.pointee.instanceSpindlesForth; freeSpindlesForth = p.pointee.freeSpindlesForth
     }
 
     /// Lean copies of all `nodes`, in order (without copying the nodes themselves).
@@ -77,7 +83,7 @@ struct LeanNode {
         nodes.withUnsafeBufferPointer { buf in
             var out: [LeanNode] = []
             out.reserveCapacity(buf.count)
-            for k in buf.indices { out.append(LeanNode(buf[k])) }
+            for k in buf.indices { out.append(LeanNode(at: buf.baseAddress.unsafelyUnwrapped + k)) }
             return out
         }
     }

@@ -62,6 +62,18 @@ final class LeanVictimMoves {
     /// where: replace-primary, scanned right after it, needs the same row.
     private var primaryRowTarget = -1
     private var primaryRow: UnsafeMutablePointer<Double>
+    /// The target replace-secondary last tried, or -1, with the peer memory and force it was tried with and
+    /// whether the target accepted: failover-and-replace, scanned two kinds later, gives the target the same
+    /// secondary and so the same row when the peer memory and force are the same (its row is then in `rows.0`).
+    private var secondaryRowTarget = -1
+    /// The target replace-and-failover last checked as a primary for the victim, or -1, with the force of that
+    /// check and its outcome: replace-primary, scanned right after it, makes the same check.
+    private var primaryCheckTarget = -1
+    private var primaryCheckForce = false
+    private var primaryCheckAccepted = false
+    private var secondaryRowPeer = 0
+    private var secondaryRowForce = false
+    private var secondaryRowAccepted = false
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
@@ -131,20 +143,29 @@ final class LeanVictimMoves {
         func partialArea(_ kind: Kind) -> UnsafeMutablePointer<Double> {
             scratch + kind.rawValue * LeanVictimMoves.block + 3 * ScoreEvaluator.rowWidth
         }
-        var rs = rowsArea(.replaceSecondary)
-        context.writeRow(intS, victim: v, into: rs.slot(0, position: sp))
-        context.writeRow(readd, victim: v, into: rs.slot(1, position: pp))
-        evaluator.preparePartial(rs, fixed: 2, into: partialArea(.replaceSecondary))
+        // The kinds share their first fixed row: replace-secondary and the typical replace-and-failover start with
+        // replace-and-failover's (the secondary without the victim), failover-and-replace and the typical
+        // replace-primary with replace-primary's (the primary without it). Their sums extend the shared row's.
+        let w = ScoreEvaluator.rowWidth
         var rf = rowsArea(.replaceAndFailover)
         context.writeRow(intS, victim: v, into: rf.slot(0, position: sp))
         evaluator.preparePartial(rf, fixed: 1, into: partialArea(.replaceAndFailover))
+        var rs = rowsArea(.replaceSecondary)
+        rs.slot(0, position: sp).update(from: rf.row(0), count: w)
+        context.writeRow(readd, victim: v, into: rs.slot(1, position: pp))
+        evaluator.extendPartial(partialArea(.replaceAndFailover), row: rs.row(1), position: pp,
+                                into: partialArea(.replaceSecondary))
         var rp = rowsArea(.replacePrimary)
         context.writeRow(intP, victim: v, into: rp.slot(0, position: pp))
         evaluator.preparePartial(rp, fixed: 1, into: partialArea(.replacePrimary))
         var fr = rowsArea(.failoverAndReplace)
-        context.writeRow(intP, victim: v, into: fr.slot(0, position: pp))
+        fr.slot(0, position: pp).update(from: rp.row(0), count: w)
         context.writeRow(asPrimary, victim: v, into: fr.slot(1, position: sp))
-        evaluator.preparePartial(fr, fixed: 2, into: partialArea(.failoverAndReplace))
+        evaluator.extendPartial(partialArea(.replacePrimary), row: fr.row(1), position: sp,
+                                into: partialArea(.failoverAndReplace))
+        assert(LeanVictimMoves.partialMatches(rs, fixed: 2, partial: partialArea(.replaceSecondary), evaluator: evaluator)
+               && LeanVictimMoves.partialMatches(fr, fixed: 2, partial: partialArea(.failoverAndReplace), evaluator: evaluator),
+               "extended partial sums differ from prepared ones")
         rows = (rs, rf, rp, fr)
         valid = (readdOK, true, trialOK, asPrimaryOK)
         // The typical kinds: the own node that gains the secondary gets its row for "no current peer".
@@ -152,24 +173,32 @@ final class LeanVictimMoves {
         var rpT = rowsArea(.replacePrimaryTypical)
         var rfTOK = false, rpTOK = false
         if typicalRows {
-            let w = ScoreEvaluator.rowWidth
             rfT.slot(0, position: sp).update(from: rf.row(0), count: w)
             rfTOK = intP.writeRowAfterAddingSecondary(li, currentPeer: 0, force: secondaryOffline || force,
                                                       baseRow: rp.row(0), into: rfT.slot(1, position: pp))
-            if rfTOK { evaluator.preparePartial(rfT, fixed: 2, into: partialArea(.replaceAndFailoverTypical)) }
+            if rfTOK {
+                evaluator.extendPartial(partialArea(.replaceAndFailover), row: rfT.row(1), position: pp,
+                                        into: partialArea(.replaceAndFailoverTypical))
+                assert(LeanVictimMoves.partialMatches(rfT, fixed: 2, partial: partialArea(.replaceAndFailoverTypical), evaluator: evaluator),
+                       "extended partial sums differ from prepared ones")
+            }
             rpT.slot(0, position: pp).update(from: rp.row(0), count: w)
             if let t = trial {
                 rpTOK = t.pointee.writeRowAfterAddingSecondaryInPlace(li, currentPeer: 0, force: forceP,
                                                        baseRow: scratch + LeanVictimMoves.trialRowOffset,
                                                        into: rpT.slot(1, position: sp))
             }
-            if rpTOK { evaluator.preparePartial(rpT, fixed: 2, into: partialArea(.replacePrimaryTypical)) }
+            if rpTOK {
+                evaluator.extendPartial(partialArea(.replacePrimary), row: rpT.row(1), position: sp,
+                                        into: partialArea(.replacePrimaryTypical))
+                assert(LeanVictimMoves.partialMatches(rpT, fixed: 2, partial: partialArea(.replacePrimaryTypical), evaluator: evaluator),
+                       "extended partial sums differ from prepared ones")
+            }
         }
         typical = typicalRows
         typicalValid = (rfTOK, rpTOK)
         typicalBlocks = (rfT, rpT)
         if statistics {
-            let w = ScoreEvaluator.rowWidth
             for raw in 0..<Kind.count {
                 let kind = Kind(rawValue: raw).unsafelyUnwrapped
                 if kind == .replaceAndFailoverTypical && !rfTOK || kind == .replacePrimaryTypical && !rpTOK { continue }
@@ -186,6 +215,16 @@ final class LeanVictimMoves {
             if rfTOK { evaluator.foldPartStatistics(rfT, rows: 0..<2, improvement: stats, shift: stats + w) }
             if rpTOK { evaluator.foldPartStatistics(rpT, rows: 0..<2, improvement: stats, shift: stats + w) }
         }
+    }
+
+    /// Debug check: `partial` holds `preparePartial` of the first `fixed` rows of `rows`, bit for bit.
+    private static func partialMatches(_ rows: CandidateRows, fixed: Int, partial: UnsafePointer<Double>,
+                                       evaluator: ScoreEvaluator) -> Bool {
+        let n = ScoreEvaluator.partialSize
+        let fresh = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { fresh.deallocate() }
+        evaluator.preparePartial(rows, fixed: fixed, into: fresh)
+        return (0..<n).allSatisfy { fresh[$0].bitPattern == partial[$0].bitPattern }
     }
 
     /// The rows of `kind` that do not depend on the target.
@@ -210,13 +249,24 @@ final class LeanVictimMoves {
         let result: (rows: CandidateRows, kind: Kind)?
         switch move {
         case .replaceSecondary(let t):
-            guard valid.0, let r = targetGainingSecondary(rows.0, t, primaryKey: primary, force: secondaryOffline || force,
-                                                          peers: context.moves.peers) else { return nil }
+            guard valid.0 else { return nil }
+            let peer = leanNodes[t.value].peer(primary.value, base: context.moves.peers)
+            let forceS = secondaryOffline || force
+            let r = targetGainingSecondary(rows.0, t, currentPeer: peer, force: forceS)
+            secondaryRowTarget = t.value
+            secondaryRowPeer = peer
+            secondaryRowForce = forceS
+            secondaryRowAccepted = r != nil
+            guard let r else { return nil }
             result = (r, .replaceSecondary)
         case .replaceAndFailover(let t):
             guard context.moves.migrates(primary, t) else { return nil }
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailureInPlace(placed, force: force, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let accepted = target.pointee.primaryFailureInPlace(placed, force: force, tagClash: context.moves.clash(v, t)) == nil
+            primaryCheckTarget = t.value
+            primaryCheckForce = force
+            primaryCheckAccepted = accepted
+            guard accepted else { return nil }
             let peer = primaryWithout.pointee.peer(t.value, base: context.moves.peers)
             let typicalTarget = typical && primaryWithout.pointee.addsSecondaryAsWithoutPeer(placed, currentPeer: peer)
             if typicalTarget && !typicalValid.0 { return nil }
@@ -238,7 +288,9 @@ final class LeanVictimMoves {
             guard valid.2, let tr = trial, context.moves.migrates(secondary, t) else { return nil }
             let forceP = primaryOffline || force
             let target = leanNodes + t.value
-            guard target.pointee.primaryFailureInPlace(placed, force: forceP, tagClash: context.moves.clash(v, t)) == nil else { return nil }
+            let accepted = primaryCheckTarget == t.value && primaryCheckForce == forceP ? primaryCheckAccepted
+                : target.pointee.primaryFailureInPlace(placed, force: forceP, tagClash: context.moves.clash(v, t)) == nil
+            guard accepted else { return nil }
             let peer = tr.pointee.peer(t.value, base: context.moves.peers)
             let typicalTarget = typical && tr.pointee.addsSecondaryAsWithoutPeer(placed, currentPeer: peer)
             var r: CandidateRows
@@ -259,9 +311,19 @@ final class LeanVictimMoves {
             }
             result = (r, typicalTarget ? .replacePrimaryTypical : .replacePrimary)
         case .failoverAndReplace(let t):
-            guard valid.3, let r = targetGainingSecondary(rows.3, t, primaryKey: secondary, force: primaryOffline || force,
-                                                          peers: context.moves.peers) else { return nil }
-            result = (r, .failoverAndReplace)
+            guard valid.3 else { return nil }
+            let peer = leanNodes[t.value].peer(secondary.value, base: context.moves.peers)
+            let forceP = primaryOffline || force
+            if secondaryRowTarget == t.value && secondaryRowPeer == peer && secondaryRowForce == forceP {
+                guard secondaryRowAccepted else { return nil }
+                var r = rows.3
+                let targetRow = r.slot(2, position: positions[t.value]), shared = rows.0.row(2)
+                for c in 0..<ScoreEvaluator.rowWidth { targetRow[c] = shared[c] }  // no memmove call
+                result = (r, .failoverAndReplace)
+            } else {
+                guard let r = targetGainingSecondary(rows.3, t, currentPeer: peer, force: forceP) else { return nil }
+                result = (r, .failoverAndReplace)
+            }
         case .failover, .failoverToAny:
             return nil
         }
@@ -269,14 +331,13 @@ final class LeanVictimMoves {
         return result
     }
 
-    /// `rows` with the row of target `t` after it gains the victim as a secondary of `primaryKey` in slot 2, or
-    /// nil when the target refuses it.
+    /// `rows` with the row of target `t` after it gains the victim as a secondary, its peer memory towards the
+    /// victim's primary being `currentPeer`, in slot 2, or nil when the target refuses it.
     @inline(__always)
-    private func targetGainingSecondary(_ rows: CandidateRows, _ t: NodeIndex, primaryKey: NodeIndex, force: Bool,
-                                        peers: PeerTable) -> CandidateRows? {
+    private func targetGainingSecondary(_ rows: CandidateRows, _ t: NodeIndex, currentPeer: Int, force: Bool) -> CandidateRows? {
         var r = rows
         let target = leanNodes + t.value
-        guard target.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: target.pointee.peer(primaryKey.value, base: peers),
+        guard target.pointee.writeRowAfterAddingSecondaryInPlace(placed, currentPeer: currentPeer,
                                                           force: force, baseRow: baseRows + t.value * ScoreEvaluator.rowWidth,
                                                           into: r.slot(2, position: positions[t.value])) else { return nil }
         return r

@@ -211,6 +211,26 @@ public struct ScoreEvaluator: @unchecked Sendable {
         }
     }
 
+    /// `preparePartial` of one more fixed row, `new` at member `p`, on top of `start` (the `preparePartial` result
+    /// of the rows before it): the same sums, bit for bit, as preparing all the rows at once.
+    func extendPartial(_ start: UnsafePointer<Double>, row new: UnsafePointer<Double>, position p: Int,
+                       into partial: UnsafeMutablePointer<Double>) {
+        let f = fastView
+        let w = ScoreEvaluator.rowWidth
+        let old = UnsafePointer(f.values + p * w)
+        let rowOffline = f.offline[p]
+        for c in 0..<w {
+            var s = start[c], q = start[w + c], m = start[2 * w + c]
+            if rowOffline != f.online[c] && old[c].bitPattern != new[c].bitPattern {
+                let o = old[c], n = new[c]
+                s += n - o
+                q += n * n - o * o
+                m += abs(n)
+            }
+            partial[c] = s; partial[w + c] = q; partial[2 * w + c] = m
+        }
+    }
+
     /// `cannotBeat` with the first `fixed` rows already folded into `partial` (see `preparePartial`).
     @inline(__always)
     func cannotBeat(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, best: Double) -> Bool {
