@@ -68,6 +68,13 @@ final class LeanVictimMoves {
     private var secondaryRowTarget = -1
     /// The target replace-and-failover last checked as a primary for the victim, or -1, with the force of that
     /// check and its outcome: replace-primary, scanned right after it, makes the same check.
+    /// Whether replace-and-failover's candidate towards `primaryRowTarget` was of the typical kind (its only varying
+    /// row the target's).
+    private var primaryRowTypical = false
+    /// Whether the last candidate's varying rows are those of a candidate already folded into the statistics in
+    /// this scan (the same target row at the same node, with no other varying row): its statistics are the same,
+    /// and folding them again changes nothing.
+    private(set) var statisticsShared = false
     private var primaryCheckTarget = -1
     private var primaryCheckForce = false
     private var primaryCheckAccepted = false
@@ -244,6 +251,7 @@ final class LeanVictimMoves {
 
     /// The changed rows of `move` (a disk-moving kind) and its kind, or nil when the move is refused.
     func candidate(_ move: InstanceMove, context: LeanContext) -> (rows: CandidateRows, kind: Kind)? {
+        statisticsShared = false
         guard direct else { return copyingCandidate(move, context: context) }
         let v = victim
         let result: (rows: CandidateRows, kind: Kind)?
@@ -275,6 +283,7 @@ final class LeanVictimMoves {
             target.pointee.writeRowAfterAddingPrimaryInPlace(placed, desired: context.moves.desired(v, t), conflicts: context.conflictsAddingPrimary(t, victim: v),
                                                       into: primaryRow)
             primaryRowTarget = t.value
+            primaryRowTypical = typicalTarget
             if typicalTarget {
                 result = (r, .replaceAndFailoverTypical)
             } else {
@@ -305,6 +314,7 @@ final class LeanVictimMoves {
             let targetRow = r.slot(2, position: positions[t.value])
             if primaryRowTarget == t.value {
                 for c in 0..<ScoreEvaluator.rowWidth { targetRow[c] = primaryRow[c] }  // no memmove call
+                statisticsShared = typicalTarget && primaryRowTypical
             } else {
                 target.pointee.writeRowAfterAddingPrimaryInPlace(placed, desired: context.moves.desired(v, t),
                                                           conflicts: context.conflictsAddingPrimary(t, victim: v), into: targetRow)
@@ -319,6 +329,7 @@ final class LeanVictimMoves {
                 var r = rows.3
                 let targetRow = r.slot(2, position: positions[t.value]), shared = rows.0.row(2)
                 for c in 0..<ScoreEvaluator.rowWidth { targetRow[c] = shared[c] }  // no memmove call
+                statisticsShared = true
                 result = (r, .failoverAndReplace)
             } else {
                 guard let r = targetGainingSecondary(rows.3, t, currentPeer: peer, force: forceP) else { return nil }
@@ -414,9 +425,32 @@ final class LeanVictimMoves {
 
     /// A lower bound on the score of candidate `rows` of `kind`, with the target-dependent rows' statistics
     /// folded into `stats` (see `ScoreEvaluator.boundAndStatistics`).
+    /// When the last candidate's statistics are shared (`statisticsShared`), only the bound is computed.
     func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>,
                             evaluator: ScoreEvaluator) -> Double {
-        evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
-                                     parts: partial(kind) + ScoreEvaluator.partialSize, into: stats)
+        let fixed = LeanVictimMoves.fixedRows(kind)
+        if statisticsShared && rows.count - fixed == 1 {
+            let bound = evaluator.boundAndStatisticsOfOneRow(rows.row(fixed), position: rows.position(fixed), partial: partial(kind),
+                                                             parts: partial(kind) + ScoreEvaluator.partialSize, into: stats,
+                                                             foldingStatistics: false)
+            assert(sharedStatisticsHold(rows, kind: kind, bound: bound, stats: stats, evaluator: evaluator),
+                   "a candidate's statistics were taken as folded already, but folding them changes the statistics")
+            return bound
+        }
+        return evaluator.boundAndStatistics(rows, fixed: fixed, partial: partial(kind),
+                                            parts: partial(kind) + ScoreEvaluator.partialSize, into: stats)
+    }
+
+    /// Debug check: folding the candidate's statistics into `stats` leaves them as they are, and its full bound is
+    /// `bound`.
+    private func sharedStatisticsHold(_ rows: CandidateRows, kind: Kind, bound: Double, stats: UnsafeMutablePointer<Double>,
+                                      evaluator: ScoreEvaluator) -> Bool {
+        let n = VictimBounds.statsWidth
+        let copy = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { copy.deallocate() }
+        copy.update(from: stats, count: n)
+        let full = evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
+                                                parts: partial(kind) + ScoreEvaluator.partialSize, into: copy)
+        return full.bitPattern == bound.bitPattern && (0..<n).allSatisfy { copy[$0].bitPattern == stats[$0].bitPattern }
     }
 }

@@ -6,7 +6,8 @@ extension ScoreEvaluator {
     /// applied once, and every sum over rows is that row's own term (added to +0.0 as the general loop does).
     @inline(__always)
     func boundAndStatisticsOfOneRow(_ new: UnsafePointer<Double>, position p: Int, partial: UnsafePointer<Double>,
-                                    parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>) -> Double {
+                                    parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>,
+                                    foldingStatistics: Bool = true) -> Double {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
         let old = UnsafePointer(f.values + p * w)
@@ -32,7 +33,7 @@ extension ScoreEvaluator {
             let o = old[c], n = new[c]
             let d = 0.0 + (n - o), g = 0.0 + (n * n - o * o), a = 0.0 + abs(n), qm = 0.0 + (n * n + o * o)
             addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
-                         into: stats, total: &total, magnitude: &magnitude)
+                         into: stats, folding: foldingStatistics, total: &total, magnitude: &magnitude)
         }
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
@@ -74,7 +75,7 @@ extension ScoreEvaluator {
             let d = 0.0 + (n1 - o1) + (n2 - o2), g = 0.0 + (n1 * n1 - o1 * o1) + (n2 * n2 - o2 * o2)
             let a = 0.0 + abs(n1) + abs(n2), qm = 0.0 + (n1 * n1 + o1 * o1) + (n2 * n2 + o2 * o2)
             addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
-                         into: stats, total: &total, magnitude: &magnitude)
+                         into: stats, folding: true, total: &total, magnitude: &magnitude)
         }
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
@@ -82,11 +83,13 @@ extension ScoreEvaluator {
 
     /// Adds component `c`'s change to `total` and `magnitude` and folds its statistics, for a candidate whose rows
     /// change its input sum by `d`, its square sum by `g`, with magnitudes `a` and square magnitudes `squares`
-    /// (the general path's arithmetic); with `twin`, its partner too, which the rows keep equal to it.
+    /// (the general path's arithmetic); with `twin`, its partner too, which the rows keep equal to it. Without
+    /// `folding` the statistics are left alone.
     @inline(__always)
     private func addComponent(_ c: Int, twin: Bool, d: Double, g: Double, a: Double, squares qm: Double,
                               partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
-                              into stats: UnsafeMutablePointer<Double>, total: inout Double, magnitude: inout Double) {
+                              into stats: UnsafeMutablePointer<Double>, folding: Bool,
+                              total: inout Double, magnitude: inout Double) {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
         let inv = f.inverseCounts[c]
@@ -97,7 +100,7 @@ extension ScoreEvaluator {
         total += change
         magnitude += abs(change)
         var gain = 0.0, size = 0.0
-        let folds = deviation && inv != 0
+        let folds = folding && deviation && inv != 0
         if folds {
             gain = ScoreEvaluator.statisticGain(sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm)
             size = ScoreEvaluator.statisticSize(d)
