@@ -62,25 +62,25 @@ final class LeanVictimMoves {
     /// where: replace-primary, scanned right after it, needs the same row.
     private var primaryRowTarget = -1
     private var primaryRow: UnsafeMutablePointer<Double>
+    /// Whether replace-and-failover's candidate towards `primaryRowTarget` was of the typical kind (its only varying
+    /// row the target's).
+    private var primaryRowTypical = false
     /// The target replace-secondary last tried, or -1, with the peer memory and force it was tried with and
     /// whether the target accepted: failover-and-replace, scanned two kinds later, gives the target the same
     /// secondary and so the same row when the peer memory and force are the same (its row is then in `rows.0`).
     private var secondaryRowTarget = -1
+    private var secondaryRowPeer = 0
+    private var secondaryRowForce = false
+    private var secondaryRowAccepted = false
     /// The target replace-and-failover last checked as a primary for the victim, or -1, with the force of that
     /// check and its outcome: replace-primary, scanned right after it, makes the same check.
-    /// Whether replace-and-failover's candidate towards `primaryRowTarget` was of the typical kind (its only varying
-    /// row the target's).
-    private var primaryRowTypical = false
+    private var primaryCheckTarget = -1
+    private var primaryCheckForce = false
+    private var primaryCheckAccepted = false
     /// Whether the last candidate's varying rows are those of a candidate already folded into the statistics in
     /// this scan (the same target row at the same node, with no other varying row): its statistics are the same,
     /// and folding them again changes nothing.
     private(set) var statisticsShared = false
-    private var primaryCheckTarget = -1
-    private var primaryCheckForce = false
-    private var primaryCheckAccepted = false
-    private var secondaryRowPeer = 0
-    private var secondaryRowForce = false
-    private var secondaryRowAccepted = false
 
     /// Scratch doubles per kind: three rows, the partial sums (`ScoreEvaluator.preparePartial`) and the parts
     /// with only the fixed rows changed (`ScoreEvaluator.prepareParts`).
@@ -428,17 +428,12 @@ final class LeanVictimMoves {
     /// When the last candidate's statistics are shared (`statisticsShared`), only the bound is computed.
     func boundAndStatistics(_ rows: CandidateRows, kind: Kind, into stats: UnsafeMutablePointer<Double>,
                             evaluator: ScoreEvaluator) -> Double {
-        let fixed = LeanVictimMoves.fixedRows(kind)
-        if statisticsShared && rows.count - fixed == 1 {
-            let bound = evaluator.boundAndStatisticsOfOneRow(rows.row(fixed), position: rows.position(fixed), partial: partial(kind),
-                                                             parts: partial(kind) + ScoreEvaluator.partialSize, into: stats,
-                                                             foldingStatistics: false)
-            assert(sharedStatisticsHold(rows, kind: kind, bound: bound, stats: stats, evaluator: evaluator),
-                   "a candidate's statistics were taken as folded already, but folding them changes the statistics")
-            return bound
-        }
-        return evaluator.boundAndStatistics(rows, fixed: fixed, partial: partial(kind),
-                                            parts: partial(kind) + ScoreEvaluator.partialSize, into: stats)
+        let bound = evaluator.boundAndStatistics(rows, fixed: LeanVictimMoves.fixedRows(kind), partial: partial(kind),
+                                                 parts: partial(kind) + ScoreEvaluator.partialSize, into: stats,
+                                                 foldingStatistics: !statisticsShared)
+        assert(!statisticsShared || sharedStatisticsHold(rows, kind: kind, bound: bound, stats: stats, evaluator: evaluator),
+               "a candidate's statistics were taken as folded already, but folding them changes the statistics")
+        return bound
     }
 
     /// Debug check: folding the candidate's statistics into `stats` leaves them as they are, and its full bound is

@@ -14,17 +14,7 @@ extension ScoreEvaluator {
         var changed: UInt32 = 0
         for c in 0..<w { changed |= (old[c].bitPattern != new[c].bitPattern ? 1 : 0) << UInt32(c) }
         changed &= (f.offline[p] ? f.offlineMask : f.onlineMask) & f.scoredMask
-        // Twins the candidate keeps equal are computed once, with their first component.
-        var doubled: UInt32 = 0
-        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
-        while twins != 0 {
-            let c2 = twins.trailingZeroBitCount
-            twins &= twins - 1
-            let c1 = f.twin[c2]
-            guard changed & (1 << UInt32(c1)) != 0, new[c1].bitPattern == new[c2].bitPattern else { continue }
-            changed &= ~(1 << UInt32(c2))
-            doubled |= 1 << UInt32(c1)
-        }
+        let doubled = mergeTwins(&changed, parts: parts) { c1, c2 in new[c1].bitPattern == new[c2].bitPattern }
         var total = parts[w], magnitude = parts[w + 1]
         while changed != 0 {
             let c = changed.trailingZeroBitCount
@@ -35,8 +25,7 @@ extension ScoreEvaluator {
             addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
                          into: stats, folding: foldingStatistics, total: &total, magnitude: &magnitude)
         }
-        if total.isNaN { return -.infinity }
-        return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+        return ScoreEvaluator.loweredBound(total: total, magnitude: magnitude)
     }
 
     /// `boundAndStatistics` for a candidate with exactly two rows beyond the fixed ones, on nodes of the same
@@ -45,7 +34,7 @@ extension ScoreEvaluator {
     @inline(__always)
     func boundAndStatisticsOfTwoRows(_ first: UnsafePointer<Double>, position p1: Int, _ second: UnsafePointer<Double>,
                                      position p2: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
-                                     into stats: UnsafeMutablePointer<Double>) -> Double {
+                                     into stats: UnsafeMutablePointer<Double>, foldingStatistics: Bool = true) -> Double {
         let f = fastView
         let w = ScoreEvaluator.rowWidth
         let old1 = UnsafePointer(f.values + p1 * w), old2 = UnsafePointer(f.values + p2 * w)
@@ -55,16 +44,8 @@ extension ScoreEvaluator {
             changed |= (differs ? 1 : 0) << UInt32(c)
         }
         changed &= (f.offline[p1] ? f.offlineMask : f.onlineMask) & f.scoredMask
-        var doubled: UInt32 = 0
-        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
-        while twins != 0 {
-            let c2 = twins.trailingZeroBitCount
-            twins &= twins - 1
-            let c1 = f.twin[c2]
-            guard changed & (1 << UInt32(c1)) != 0, first[c1].bitPattern == first[c2].bitPattern,
-                  second[c1].bitPattern == second[c2].bitPattern else { continue }
-            changed &= ~(1 << UInt32(c2))
-            doubled |= 1 << UInt32(c1)
+        let doubled = mergeTwins(&changed, parts: parts) { c1, c2 in
+            first[c1].bitPattern == first[c2].bitPattern && second[c1].bitPattern == second[c2].bitPattern
         }
         var total = parts[w], magnitude = parts[w + 1]
         while changed != 0 {
@@ -75,8 +56,33 @@ extension ScoreEvaluator {
             let d = 0.0 + (n1 - o1) + (n2 - o2), g = 0.0 + (n1 * n1 - o1 * o1) + (n2 * n2 - o2 * o2)
             let a = 0.0 + abs(n1) + abs(n2), qm = 0.0 + (n1 * n1 + o1 * o1) + (n2 * n2 + o2 * o2)
             addComponent(c, twin: doubled & bit != 0, d: d, g: g, a: a, squares: qm, partial: partial, parts: parts,
-                         into: stats, folding: true, total: &total, magnitude: &magnitude)
+                         into: stats, folding: foldingStatistics, total: &total, magnitude: &magnitude)
         }
+        return ScoreEvaluator.loweredBound(total: total, magnitude: magnitude)
+    }
+
+    /// Takes out of `changed` the second of every pair of twins the candidate keeps equal (`keptEqual(c1, c2)`:
+    /// its rows hold the same inputs for both, whose running sums `parts` marks equal) and returns the set of
+    /// their first components, each computed once for both.
+    @inline(__always)
+    func mergeTwins(_ changed: inout UInt32, parts: UnsafePointer<Double>, keptEqual: (Int, Int) -> Bool) -> UInt32 {
+        var doubled: UInt32 = 0
+        var twins = changed & UInt32(truncatingIfNeeded: parts[ScoreEvaluator.rowWidth + 2].bitPattern)
+        while twins != 0 {
+            let c2 = twins.trailingZeroBitCount
+            twins &= twins - 1
+            let c1 = fastView.twin[c2]
+            guard changed & (1 << UInt32(c1)) != 0, keptEqual(c1, c2) else { continue }
+            changed &= ~(1 << UInt32(c2))
+            doubled |= 1 << UInt32(c1)
+        }
+        return doubled
+    }
+
+    /// The bound of a candidate whose components add up to `total`, of magnitude `magnitude`, lowered to cover
+    /// the rounding of the sum (−∞ when it is NaN).
+    @inline(__always)
+    static func loweredBound(total: Double, magnitude: Double) -> Double {
         if total.isNaN { return -.infinity }
         return total - 2e-12 * (magnitude + abs(total)) - 1e-9
     }
@@ -122,18 +128,20 @@ extension ScoreEvaluator {
 
     /// Debug check: the one- and two-row paths give the general path's bound and statistics, bit for bit.
     func fewRowsBoundMatches(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>,
-                               parts: UnsafePointer<Double>, stats: UnsafeMutablePointer<Double>) -> Bool {
+                             parts: UnsafePointer<Double>, stats: UnsafeMutablePointer<Double>, folding: Bool) -> Bool {
         let n = 2 * ScoreEvaluator.rowWidth
         let general = UnsafeMutablePointer<Double>.allocate(capacity: n), single = UnsafeMutablePointer<Double>.allocate(capacity: n)
         defer { general.deallocate(); single.deallocate() }
         general.update(from: stats, count: n)
         single.update(from: stats, count: n)
-        let a = generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: general)
+        let a = generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: general,
+                                          foldingStatistics: folding)
         let b = cand.count - fixed == 1
             ? boundAndStatisticsOfOneRow(cand.row(fixed), position: cand.position(fixed), partial: partial,
-                                         parts: parts, into: single)
+                                         parts: parts, into: single, foldingStatistics: folding)
             : boundAndStatisticsOfTwoRows(cand.row(fixed), position: cand.position(fixed), cand.row(fixed + 1),
-                                          position: cand.position(fixed + 1), partial: partial, parts: parts, into: single)
+                                          position: cand.position(fixed + 1), partial: partial, parts: parts, into: single,
+                                          foldingStatistics: folding)
         return a.bitPattern == b.bitPattern && (0..<n).allSatisfy { general[$0].bitPattern == single[$0].bitPattern }
     }
 }

@@ -52,27 +52,31 @@ extension ScoreEvaluator {
     ///
     /// Only the components the remaining rows change are recomputed; the others keep their prepared parts
     /// (and add nothing to the statistics: their changes are exactly zero).
+    /// Without `foldingStatistics` only the bound is computed (`stats` is left alone).
     func boundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>, parts: UnsafePointer<Double>,
-                            into stats: UnsafeMutablePointer<Double>) -> Double {
+                            into stats: UnsafeMutablePointer<Double>, foldingStatistics folding: Bool = true) -> Double {
         if !anyOnline { return 0 }
         if cand.count - fixed == 1 {
-            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
+            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats, folding: folding),
                    "the single-row bound differs from the general one")
             return boundAndStatisticsOfOneRow(cand.row(fixed), position: cand.position(fixed), partial: partial,
-                                              parts: parts, into: stats)
+                                              parts: parts, into: stats, foldingStatistics: folding)
         }
         if cand.count - fixed == 2 && fastView.offline[cand.position(fixed)] == fastView.offline[cand.position(fixed + 1)] {
-            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats),
+            assert(fewRowsBoundMatches(cand, fixed: fixed, partial: partial, parts: parts, stats: stats, folding: folding),
                    "the two-row bound differs from the general one")
             return boundAndStatisticsOfTwoRows(cand.row(fixed), position: cand.position(fixed), cand.row(fixed + 1),
-                                               position: cand.position(fixed + 1), partial: partial, parts: parts, into: stats)
+                                               position: cand.position(fixed + 1), partial: partial, parts: parts, into: stats,
+                                               foldingStatistics: folding)
         }
-        return generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: stats)
+        return generalBoundAndStatistics(cand, fixed: fixed, partial: partial, parts: parts, into: stats,
+                                         foldingStatistics: folding)
     }
 
     /// `boundAndStatistics` over any number of remaining rows.
     func generalBoundAndStatistics(_ cand: CandidateRows, fixed: Int, partial: UnsafePointer<Double>,
-                                   parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>) -> Double {
+                                   parts: UnsafePointer<Double>, into stats: UnsafeMutablePointer<Double>,
+                                   foldingStatistics folding: Bool = true) -> Double {
         if !anyOnline { return 0 }
         let f = fastView
         let w = ScoreEvaluator.rowWidth
@@ -89,18 +93,8 @@ extension ScoreEvaluator {
         }
         changed &= f.scoredMask
         // Twins the candidate keeps equal are computed once, with their first component.
-        var doubled: UInt32 = 0
-        var twins = changed & UInt32(truncatingIfNeeded: parts[w + 2].bitPattern)
-        while twins != 0 {
-            let c2 = twins.trailingZeroBitCount
-            twins &= twins - 1
-            let c1 = f.twin[c2]
-            guard changed & (1 << UInt32(c1)) != 0 else { continue }
-            var same = true
-            for k in first..<count where cand.row(k)[c1].bitPattern != cand.row(k)[c2].bitPattern { same = false }
-            guard same else { continue }
-            changed &= ~(1 << UInt32(c2))
-            doubled |= 1 << UInt32(c1)
+        let doubled = mergeTwins(&changed, parts: parts) { c1, c2 in
+            (first..<count).allSatisfy { cand.row($0)[c1].bitPattern == cand.row($0)[c2].bitPattern }
         }
         var total = parts[w], magnitude = parts[w + 1]
         while changed != 0 {
@@ -124,7 +118,7 @@ extension ScoreEvaluator {
             let change = f.weights[c] * (part - parts[c])
             total += change
             magnitude += abs(change)
-            if deviation && inv != 0 {
+            if folding && deviation && inv != 0 {
                 ScoreEvaluator.foldStatistic(c, sum: f.sums[c], inverseCount: inv, d: d, g: g, squares: qm,
                                              improvement: stats, shift: stats + w)
             }
@@ -133,13 +127,12 @@ extension ScoreEvaluator {
             total += change
             magnitude += abs(change)
             let c2 = f.partner[c]
-            if deviation && inv != 0 {
+            if folding && deviation && inv != 0 {
                 ScoreEvaluator.foldStatistic(c2, sum: f.sums[c2], inverseCount: inv, d: d, g: g, squares: qm,
                                              improvement: stats, shift: stats + w)
             }
         }
-        if total.isNaN { return -.infinity }
-        return total - 2e-12 * (magnitude + abs(total)) - 1e-9
+        return ScoreEvaluator.loweredBound(total: total, magnitude: magnitude)
     }
 
     /// Folds one part of a candidate's statistics into `improvement` and `shift` (per standard-deviation

@@ -189,30 +189,21 @@ public struct ScoreEvaluator: @unchecked Sendable {
         return value
     }
 
-    /// Writes the running sums adjusted for the first `fixed` rows of `cand` into `partial` (sums, squares, magnitudes).
+    /// Writes the running sums adjusted for the first `fixed` rows of `cand` into `partial` (sums, squares, magnitudes):
+    /// the base's, extended by each row in turn (`extendPartial`).
     func preparePartial(_ cand: CandidateRows, fixed: Int, into partial: UnsafeMutablePointer<Double>) {
-        let f = fastView
-        let w = ScoreEvaluator.rowWidth
-        for c in 0..<w {
-            var s = f.sums[c], q = f.squares[c], m = f.magnitudes[c]
-            let overOnline = f.online[c]
-            for k in 0..<fixed {
-                let p = cand.position(k)
-                if f.offline[p] == overOnline { continue }
-                let old = f.values[p * w + c], new = cand.row(k)[c]
-                // An unchanged input adds nothing, not even to the magnitude (so that the component's sums and
-                // prepared part stay the base's, bit for bit: see `prepareParts`).
-                if old.bitPattern == new.bitPattern { continue }
-                s += new - old
-                q += new * new - old * old
-                m += abs(new)
-            }
-            partial[c] = s; partial[w + c] = q; partial[2 * w + c] = m
+        guard fixed > 0 else {
+            partial.update(from: fastView.basePartial, count: ScoreEvaluator.partialSize)
+            return
         }
+        extendPartial(fastView.basePartial, row: cand.row(0), position: cand.position(0), into: partial)
+        for k in 1..<fixed { extendPartial(partial, row: cand.row(k), position: cand.position(k), into: partial) }
     }
 
     /// `preparePartial` of one more fixed row, `new` at member `p`, on top of `start` (the `preparePartial` result
-    /// of the rows before it): the same sums, bit for bit, as preparing all the rows at once.
+    /// of the rows before it, or the base's; it may be `partial` itself). An unchanged input adds nothing, not even
+    /// to the magnitude, so that the component's sums and prepared part stay the base's, bit for bit (see
+    /// `prepareParts`).
     func extendPartial(_ start: UnsafePointer<Double>, row new: UnsafePointer<Double>, position p: Int,
                        into partial: UnsafeMutablePointer<Double>) {
         let f = fastView
